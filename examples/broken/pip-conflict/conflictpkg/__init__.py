@@ -1,0 +1,1 @@
+"""Package whose declared dependencies disagree with the pins."""

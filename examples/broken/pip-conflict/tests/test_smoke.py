@@ -1,0 +1,5 @@
+import conflictpkg
+
+
+def test_imports():
+    assert conflictpkg

@@ -1,0 +1,69 @@
+import * as core from '@actions/core'
+import { processEnv, runCommand } from '../exec.js'
+import { normalizeName } from '../project/requirements.js'
+import { explainPipFailure } from './pip-errors.js'
+import type { InstalledPackage, Manager, ManagerContext } from './types.js'
+import { createVenv } from './venv.js'
+import { venvEnv } from './venv-layout.js'
+
+/** pip: `python -m venv`, `pip install -r` of the pinned files, then the project editable. */
+export const pipManager: Manager = {
+  name: 'pip',
+
+  async version(ctx) {
+    const result = await runCommand(ctx.venv.python, ['-m', 'pip', '--version'], {
+      silent: true,
+      env: envFor(ctx),
+    })
+    return /^pip (\S+)/.exec(result.stdout)?.[1] ?? 'unknown'
+  },
+
+  async install(ctx) {
+    await createVenv(ctx.venv, ctx.python.executable, ctx.project.workspace)
+    const { requirementsFiles, installable } = ctx.project
+    if (requirementsFiles.length > 0) {
+      const args = requirementsFiles.flatMap((file) => ['-r', file.path])
+      core.info(`Installing ${requirementsFiles.map((file) => file.file).join(', ')}`)
+      await pipInstall(ctx, args)
+    }
+    if (installable) {
+      // With a pinned set installed, the project itself must not pull in anything unpinned:
+      // what the pins miss shows up in `pip check` instead of being resolved silently.
+      const noDeps = requirementsFiles.length > 0 ? ['--no-deps'] : []
+      core.info(`Installing the project from ${installable.file} in editable mode`)
+      await pipInstall(ctx, ['-e', ctx.project.root, ...noDeps])
+    }
+  },
+
+  async installedPackages(ctx) {
+    return listInstalled(ctx)
+  },
+}
+
+async function pipInstall(ctx: ManagerContext, args: string[]): Promise<void> {
+  const result = await runCommand(ctx.venv.python, ['-m', 'pip', 'install', ...args], {
+    cwd: ctx.project.root,
+    env: envFor(ctx),
+  })
+  if (result.exitCode !== 0) {
+    throw explainPipFailure(
+      `${result.stdout}\n${result.stderr}`,
+      ctx.project.requirementsFiles,
+      result.exitCode,
+    )
+  }
+}
+
+export async function listInstalled(ctx: ManagerContext): Promise<InstalledPackage[]> {
+  const result = await runCommand(ctx.venv.python, ['-m', 'pip', 'list', '--format', 'json'], {
+    silent: true,
+    env: envFor(ctx),
+  })
+  if (result.exitCode !== 0) return []
+  const parsed = JSON.parse(result.stdout) as { name: string; version: string }[]
+  return parsed.map((pkg) => ({ name: normalizeName(pkg.name), version: pkg.version }))
+}
+
+export function envFor(ctx: ManagerContext): Record<string, string> {
+  return processEnv(venvEnv(ctx.venv, process.env.PATH ?? ''))
+}

@@ -1,0 +1,23 @@
+import * as core from '@actions/core'
+import { reportFailure } from './report-failure.js'
+import { loadMainState } from './state.js'
+
+/** The post step: reads what main left in state. Saving the cache belongs here. */
+export async function runPost(): Promise<void> {
+  try {
+    const state = loadMainState()
+    if (!state) {
+      core.info('The main step did not run far enough to leave state; nothing to do.')
+      return
+    }
+    if (!state.succeeded) {
+      core.info('The main step did not succeed; nothing is saved.')
+      return
+    }
+    core.info(
+      `Environment ${state.venvPath} (Python ${state.pythonVersion}) is ready; caching is not enabled yet.`,
+    )
+  } catch (error) {
+    reportFailure(error)
+  }
+}

@@ -1,0 +1,103 @@
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import { parse as parseToml, TomlError } from 'smol-toml'
+import { UserError } from '../errors.js'
+import type { Inputs } from '../inputs.js'
+import { relativePosix } from '../paths.js'
+import { readPythonVersionSources } from './python-version-sources.js'
+import { readRequirementsFile, readTextFile } from './read-requirements-files.js'
+import type { InstallableProject, Project, RequirementsFile } from './types.js'
+
+/** Reads the user's project directory into a typed Project. Only reads files. */
+export function readProject(inputs: Inputs): Project {
+  const root = inputs.workingDirectory
+  if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) {
+    throw new UserError({
+      title: 'Working directory not found',
+      message: `Input 'working-directory' is ${relativePosix(inputs.workspace, root) || '.'}, which is not a directory in the repository.`,
+      fix: 'Fix the path (it is relative to the repository root) or check out the repository first with actions/checkout.',
+    })
+  }
+  const requirementsFiles = findRequirementsFiles(inputs)
+  const installable = findInstallable(root, inputs.workspace)
+  if (requirementsFiles.length === 0 && !installable) {
+    throw new UserError({
+      title: 'No Python project found',
+      message: `No requirements-lock.txt, requirements.txt, setup.py, setup.cfg or pyproject.toml in ${relativePosix(inputs.workspace, root) || 'the repository root'}.`,
+      fix: "Set 'working-directory:' to the folder of your project, or name your files with 'requirements:'.",
+    })
+  }
+  return {
+    workspace: inputs.workspace,
+    root,
+    manager: 'pip',
+    requirementsFiles,
+    installable,
+    pythonVersionSources: readPythonVersionSources(inputs),
+    hasTests: hasTests(root),
+  }
+}
+
+/** `requirements-lock.txt` (a full freeze) is preferred over `requirements.txt`. */
+const DEFAULT_REQUIREMENTS = ['requirements-lock.txt', 'requirements.txt']
+
+function findRequirementsFiles(inputs: Inputs): RequirementsFile[] {
+  if (inputs.requirements.length > 0) {
+    return inputs.requirements.map((name) => {
+      const absolute = path.resolve(inputs.workingDirectory, name)
+      if (!fs.existsSync(absolute) || !fs.statSync(absolute).isFile()) {
+        throw new UserError({
+          title: 'Requirements file not found',
+          message: `Input 'requirements' names ${relativePosix(inputs.workspace, absolute)}, which does not exist.`,
+          fix: 'Fix the file name (it is relative to working-directory) or remove it from the input.',
+        })
+      }
+      return readRequirementsFile(absolute, inputs.workspace)
+    })
+  }
+  for (const name of DEFAULT_REQUIREMENTS) {
+    const absolute = path.join(inputs.workingDirectory, name)
+    if (fs.existsSync(absolute)) return [readRequirementsFile(absolute, inputs.workspace)]
+  }
+  return []
+}
+
+function findInstallable(root: string, workspace: string): InstallableProject | undefined {
+  for (const kind of ['setup.py', 'setup.cfg'] as const) {
+    if (fs.existsSync(path.join(root, kind)))
+      return { kind, file: relativePosix(workspace, path.join(root, kind)) }
+  }
+  const pyprojectPath = path.join(root, 'pyproject.toml')
+  if (!fs.existsSync(pyprojectPath)) return undefined
+  const file = relativePosix(workspace, pyprojectPath)
+  const pyproject = readToml(pyprojectPath, file)
+  if ('build-system' in pyproject || 'project' in pyproject) return { kind: 'pyproject.toml', file }
+  return undefined
+}
+
+/** Parses a TOML file; a syntax error becomes a UserError at the file and line. */
+export function readToml(absolutePath: string, file: string): Record<string, unknown> {
+  const text = readTextFile(absolutePath, file)
+  try {
+    return parseToml(text) as Record<string, unknown>
+  } catch (error) {
+    if (error instanceof TomlError) {
+      const reason = error.message.split('\n')[0] ?? 'invalid TOML'
+      throw new UserError({
+        title: 'Invalid TOML',
+        message: `${file}:${error.line}: ${reason}`,
+        file,
+        line: error.line,
+        fix: `Fix the TOML syntax at ${file} line ${error.line}.`,
+      })
+    }
+    throw error
+  }
+}
+
+const TEST_MARKERS = ['tests', 'test', 'conftest.py', 'pytest.ini']
+
+function hasTests(root: string): boolean {
+  if (TEST_MARKERS.some((name) => fs.existsSync(path.join(root, name)))) return true
+  return fs.readdirSync(root).some((name) => /^test_.*\.py$|_test\.py$/.test(name))
+}

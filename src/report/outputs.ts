@@ -1,0 +1,18 @@
+import * as core from '@actions/core'
+import { countBySeverity } from '../drift/finding.js'
+import type { RunReport } from './run-report.js'
+
+export function setOutputs(report: RunReport): void {
+  const counts = countBySeverity(report.findings)
+  core.setOutput('python-version', report.python.version)
+  core.setOutput('python-path', report.python.executable)
+  core.setOutput('python-version-source', report.python.source)
+  core.setOutput('manager', report.manager.name)
+  core.setOutput('manager-version', report.manager.version)
+  core.setOutput('venv-path', report.venvPath)
+  core.setOutput('smoke-test-result', report.smokeTest.result)
+  core.setOutput('findings', JSON.stringify(report.findings))
+  core.setOutput('findings-count', report.findings.length)
+  core.setOutput('errors-count', counts.error)
+  core.setOutput('warnings-count', counts.warning)
+}

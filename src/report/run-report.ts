@@ -1,0 +1,18 @@
+import type { Finding } from '../drift/finding.js'
+import type { InstalledPackage } from '../managers/types.js'
+import type { Project } from '../project/types.js'
+import type { PythonInstall } from '../python/find-python.js'
+import type { StageTiming } from '../stage.js'
+import type { SmokeTestOutcome } from '../verify/smoke-test.js'
+
+/** Everything the pipeline learned, handed to the report stage. */
+export interface RunReport {
+  project: Project
+  python: PythonInstall
+  manager: { name: string; version: string }
+  venvPath: string
+  installed: InstalledPackage[]
+  smokeTest: SmokeTestOutcome
+  findings: Finding[]
+  timings: StageTiming[]
+}

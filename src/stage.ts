@@ -1,0 +1,27 @@
+import * as core from '@actions/core'
+
+export interface StageTiming {
+  stage: string
+  seconds: number
+  outcome: 'ok' | 'failed' | 'skipped'
+}
+
+/** Runs one pipeline stage inside a collapsible log group and records how long it took. */
+export async function runStage<T>(timings: StageTiming[], stage: string, body: () => Promise<T>): Promise<T> {
+  const started = performance.now()
+  let outcome: StageTiming['outcome'] = 'failed'
+  try {
+    const result = await core.group(stage, body)
+    outcome = 'ok'
+    return result
+  } finally {
+    const seconds = (performance.now() - started) / 1000
+    timings.push({ stage, seconds, outcome })
+    core.info(`${stage}: ${outcome} in ${seconds.toFixed(1)}s`)
+  }
+}
+
+export function skipStage(timings: StageTiming[], stage: string, why: string): void {
+  timings.push({ stage, seconds: 0, outcome: 'skipped' })
+  core.info(`${stage}: skipped (${why})`)
+}

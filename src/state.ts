@@ -1,0 +1,26 @@
+import * as core from '@actions/core'
+
+/** What main tells post, through the runner's GITHUB_STATE file. */
+export interface MainState {
+  /** True once main finished without a failure; post saves nothing otherwise. */
+  succeeded: boolean
+  venvPath?: string
+  pythonVersion?: string
+}
+
+const STATE_NAME = 'setup-python-env'
+
+export function saveMainState(state: MainState): void {
+  core.saveState(STATE_NAME, JSON.stringify(state))
+}
+
+/** undefined when main never got far enough to save state. */
+export function loadMainState(): MainState | undefined {
+  const raw = core.getState(STATE_NAME)
+  if (!raw) return undefined
+  try {
+    return JSON.parse(raw) as MainState
+  } catch {
+    return undefined
+  }
+}
