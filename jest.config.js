@@ -18,4 +18,6 @@ export default {
   collectCoverageFrom: ['src/**/*.ts'],
   coverageReporters: ['text-summary', 'lcov'],
   testTimeout: 300000,
+  reporters: ['default', '<rootDir>/scripts/jest-closing-line.cjs'],
+  passWithNoTests: false,
 }

@@ -47,7 +47,7 @@ export function explainPipFailure(
     output,
   )
   if (conflict) {
-    const causes = /The conflict is caused by:\n([\s\S]*?)\n\n/
+    const causes = /The conflict is caused by:\n([\s\S]*?)(?:\n\s*\n|\s*$)/
       .exec(output)?.[1]
       ?.trim()
       .replace(/\s*\n\s*/g, '; ')
