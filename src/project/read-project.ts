@@ -57,7 +57,9 @@ function findRequirementsFiles(inputs: Inputs): RequirementsFile[] {
   }
   for (const name of DEFAULT_REQUIREMENTS) {
     const absolute = path.join(inputs.workingDirectory, name)
-    if (fs.existsSync(absolute)) return [readRequirementsFile(absolute, inputs.workspace)]
+    // lstat, not exists: a broken or looping link must be reported, not silently skipped.
+    if (fs.lstatSync(absolute, { throwIfNoEntry: false }))
+      return [readRequirementsFile(absolute, inputs.workspace)]
   }
   return []
 }

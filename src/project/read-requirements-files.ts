@@ -51,7 +51,18 @@ function readWithIncludes(absolutePath: string, workspace: string, chain: string
 
 /** Reads a UTF-8 text file; other encodings are a user error naming the file. */
 export function readTextFile(absolutePath: string, file: string): string {
-  const bytes = fs.readFileSync(absolutePath)
+  let bytes: Buffer
+  try {
+    bytes = fs.readFileSync(absolutePath)
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message
+    throw new UserError({
+      title: 'File cannot be read',
+      message: `${file} cannot be read (${describeFsError(reason)}).`,
+      file,
+      fix: `Make ${file} a readable regular file (check symbolic links and permissions).`,
+    })
+  }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '')
   } catch {
@@ -67,4 +78,14 @@ export function readTextFile(absolutePath: string, file: string): string {
 /** Every requirement of a file and of the files it includes (-r), in install order. */
 export function allRequirements(file: RequirementsFile): RequirementsFile['requirements'] {
   return [...file.included.flatMap(allRequirements), ...file.requirements]
+}
+
+function describeFsError(code: string): string {
+  const known: Record<string, string> = {
+    ELOOP: 'a symbolic link loop',
+    EISDIR: 'it is a directory',
+    EACCES: 'permission denied',
+    ENOENT: 'it does not exist, or is a broken symbolic link',
+  }
+  return known[code] ?? code
 }

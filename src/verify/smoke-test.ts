@@ -39,10 +39,11 @@ export async function runSmokeTest(
   }
   const argv = setting.kind === 'auto' ? [ctx.venv.python, '-m', 'pytest'] : [...setting.argv]
   const isPytest = runsPytest(argv)
+  // What the user would type: the venv's python shown as `python`, our JUnit flags left out.
+  const command = [argv[0] === ctx.venv.python ? 'python' : argv[0], ...argv.slice(1)].join(' ')
   if (isPytest) argv.push(`--junitxml=${junitPath}`, '-o', 'junit_family=xunit1')
   const [program = '', ...args] = argv
   const resolved = resolveInVenv(program, ctx.venv.binDir)
-  const command = argv.join(' ')
   core.info(`Running the smoke test: ${command}`)
   fs.rmSync(junitPath, { force: true })
   let exitCode: number
