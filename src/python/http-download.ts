@@ -128,11 +128,15 @@ function consume(
     })
     body.on('error', (error) => {
       clearTimeout(timer)
-      reject(error)
+      reject(
+        /aborted/i.test(error.message)
+          ? new Error(`truncated body: ${error.message} after ${received} bytes`)
+          : error,
+      )
     })
     body.on('aborted', () => {
       clearTimeout(timer)
-      reject(new Error('connection closed mid-body'))
+      reject(new Error(`truncated body: the connection closed after ${received} bytes`))
     })
     body.on('end', () => {
       clearTimeout(timer)

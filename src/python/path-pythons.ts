@@ -5,6 +5,7 @@ import { type InterpreterInfo, probeInterpreter } from './interpreter.js'
 
 const POSIX_NAMES = /^python3(\.\d+)?$|^python$/
 const WINDOWS_NAMES = /^python(3(\.\d+)?)?\.exe$/i
+const PYPY_NAMES = /^pypy3?(\.\d+)?(\.exe)?$/i
 
 /**
  * Interpreters on PATH (the fallback for local and self-hosted runs), probed in parallel. When
@@ -18,7 +19,8 @@ export async function listPathPythons(
   excludePrefix?: string,
 ): Promise<InterpreterInfo[]> {
   const wantedName = spec && minorName(spec)
-  const names = platform === 'win32' ? WINDOWS_NAMES : POSIX_NAMES
+  const names =
+    spec?.implementation === 'pypy' ? PYPY_NAMES : platform === 'win32' ? WINDOWS_NAMES : POSIX_NAMES
   const executables: string[] = []
   for (const dir of pathEnv.split(path.delimiter)) {
     if (!dir || (excludePrefix && path.resolve(dir).startsWith(excludePrefix))) continue
@@ -85,7 +87,8 @@ function scriptText(file: string): string | undefined {
 function minorName(spec: PythonSpec): string | undefined {
   if (spec.specifiers.length !== 1) return undefined
   const match = /^==(\d+)\.(\d+)(?:\.\*|\.\d+)?$/.exec(spec.specifiers[0] ?? '')
-  return match ? `python${match[1]}.${match[2]}` : undefined
+  const program = spec.implementation === 'pypy' ? 'pypy' : 'python'
+  return match ? `${program}${match[1]}.${match[2]}` : undefined
 }
 
 function readDir(dir: string): string[] {
