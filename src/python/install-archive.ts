@@ -28,7 +28,11 @@ export async function installArchive(
     else await tc.extractTar(archive, staging)
     for (const script of ['setup.sh', 'setup.ps1']) fs.rmSync(path.join(staging, script), { force: true })
     if (platform !== 'win32') addVersionLinks(staging, version)
-    fs.rmSync(marker, { force: true })
+    if (fs.existsSync(marker)) {
+      // Another job on this self-hosted runner finished the same version meanwhile: use theirs.
+      fs.rmSync(staging, { recursive: true, force: true })
+      return target
+    }
     fs.rmSync(target, { recursive: true, force: true })
     fs.renameSync(staging, target)
     moved = true
