@@ -1,6 +1,7 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import * as core from '@actions/core'
+import { UserError } from '../errors.js'
 import { findExpectedChecksum, verifyChecksum } from './checksum.js'
 import { downloadToFile, type HttpOptions } from './http-download.js'
 import { installArchive } from './install-archive.js'
@@ -37,6 +38,13 @@ export async function downloadPython(target: DownloadTarget): Promise<string> {
       )
     }
     return await installArchive(archive, target.toolCacheDir, match.version, target.arch, target.platform)
+  } catch (error) {
+    if (error instanceof UserError) throw error
+    throw new UserError({
+      title: 'Python download failed',
+      message: `Installing Python ${match.version} from ${url} failed: ${(error as Error).message}. Nothing was installed.`,
+      fix: "Re-run the job; if it keeps failing, check the network or the 'python-mirror' and that it serves this file.",
+    })
   } finally {
     fs.rmSync(dir, { recursive: true, force: true })
   }

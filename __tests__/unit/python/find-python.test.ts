@@ -115,6 +115,23 @@ describe('findPython', () => {
     )
   })
 
+  it.each([
+    ['a 404', { kind: 'status', status: 404 } as const, /failed: HTTP 404\. Nothing was installed\./],
+    ['a truncated body', { kind: 'truncate' } as const, /failed: truncated body/],
+  ])('turns %s on the archive into a clear error, installing nothing', async (_name, fault, message) => {
+    const mirror = await mirrorOf(['3.11.7'])
+    const archivePath = `/3.11.7-${process.pid}/python-3.11.7-linux-x64.tar.gz`
+    mirror.inject(archivePath, fault)
+    const toolCache = fakeToolCache([])
+    const attempt = findPython(pinned('3.11'), options(toolCache, mirror.url))
+    await expect(attempt).rejects.toBeInstanceOf(UserError)
+    await expect(attempt).rejects.toMatchObject({
+      title: 'Python download failed',
+      message: expect.stringMatching(message),
+    })
+    expect(fs.existsSync(path.join(toolCache, 'Python', '3.11.7'))).toBe(false)
+  })
+
   it('names the source and the nearest versions when nothing matches', async () => {
     const mirror = await mirrorOf(['3.11.7', '3.12.1', '3.13.0'])
     const attempt = findPython(
