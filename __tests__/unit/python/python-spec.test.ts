@@ -16,6 +16,7 @@ describe('parsePythonSpec', () => {
     ['3.13t', ['==3.13.*'], { freeThreaded: true }],
     ['pypy3.10', ['==3.10.*'], { implementation: 'pypy' }],
     ['3.14.0rc1', ['==3.14.0rc1'], { namesPrerelease: true, exact: '3.14.0rc1' }],
+    ['3.14-dev', ['==3.14.*'], { namesPrerelease: true }],
   ])('%s → %j', (text, specifiers, extra) => {
     expect(parsePythonSpec(text)).toMatchObject({ specifiers, ...extra })
   })
@@ -35,6 +36,7 @@ describe('parsePythonSpec', () => {
     ['^3.11', '3.13.0', true],
     ['3.14', '3.14.0rc1', false],
     ['3.14.0rc1', '3.14.0rc1', true],
+    ['3.14-dev', '3.14.0rc1', true],
   ])('%s accepts %s: %s', (text, version, accepted) => {
     const spec = parsePythonSpec(text)
     expect(spec && specAccepts(spec, version, false)).toBe(accepted)

@@ -21,7 +21,7 @@ const CLAUSE = /^(~=|===|==|!=|<=|>=|<|>|\^|~|=)?\s*(\S+)$/
 /**
  * Parses a Python version as users write it in any of the sources: `3.11`, `3.11.7`, `3.11.x`,
  * `>=3.10,<3.13` (PEP 440), `~=3.11`, `^3.11` / `~3.11` / `>=3.9 || >=3.11` (poetry), `3.11.*`
- * (conda), `3.13t` (free-threaded) and `pypy3.10`. Undefined when the text is not a version.
+ * (conda), `3.13t` (free-threaded), `3.13-dev` (pre-releases too) and `pypy3.10`. Undefined when the text is not a version.
  */
 export function parsePythonSpec(text: string): PythonSpec | undefined {
   let value = text.trim()
@@ -32,6 +32,10 @@ export function parsePythonSpec(text: string): PythonSpec | undefined {
     implementation = 'pypy'
     value = pypy[1]
   }
+  // setup-python's `3.13-dev`: the newest 3.13, pre-releases included.
+  const dev = /^(\d+\.\d+)-dev$/.exec(value)
+  if (dev?.[1])
+    return { implementation, freeThreaded: false, specifiers: [`==${dev[1]}.*`], namesPrerelease: true }
   let freeThreaded = false
   if (/^\d[\d.]*t$/.test(value)) {
     freeThreaded = true
