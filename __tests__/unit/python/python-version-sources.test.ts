@@ -2,6 +2,7 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
+import * as fc from 'fast-check'
 import { UserError } from '../../../src/errors.js'
 import { loadInputs } from '../../../src/inputs.js'
 import { readPythonVersionSources, selectingSource } from '../../../src/project/python-version-sources.js'
@@ -81,5 +82,53 @@ describe('readPythonVersionSources', () => {
 
   it('refuses python-version: banana as an input error', () => {
     expect(() => project({}, { 'python-version': 'banana' })).toThrow("Input 'python-version' is 'banana'")
+  })
+})
+
+describe('readPythonVersionSources on any files', () => {
+  it('returns sources with file and line, or a UserError with file and line, never anything else', () => {
+    const names = [
+      '.python-version',
+      '.tool-versions',
+      'runtime.txt',
+      'environment.yml',
+      'pyproject.toml',
+      'Dockerfile',
+    ]
+    const text = fc.array(
+      fc.oneof(
+        fc.string(),
+        fc.constantFrom(
+          '3.11',
+          'python 3.x',
+          'python-',
+          '[project]',
+          'requires-python = 3',
+          '  - python=',
+          'FROM python:',
+        ),
+      ),
+      { maxLength: 4 },
+    )
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom(...names), text), (files) => {
+        const inputs = project(
+          Object.fromEntries(Object.entries(files).map(([name, lines]) => [name, lines.join('\n')])),
+        )
+        try {
+          for (const source of readPythonVersionSources(inputs)) {
+            expect(source.file && source.line).toBeTruthy()
+            expect(source.specifier).not.toBe('')
+          }
+        } catch (error) {
+          expect(error).toBeInstanceOf(UserError)
+          expect(names).toContain((error as UserError).file)
+          expect((error as UserError).line).toBeGreaterThanOrEqual(1)
+        } finally {
+          fs.rmSync(inputs.workspace, { recursive: true, force: true })
+        }
+      }),
+      { numRuns: 150 },
+    )
   })
 })
