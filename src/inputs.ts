@@ -1,6 +1,7 @@
 import * as path from 'node:path'
 import * as core from '@actions/core'
 import { UserError } from './errors.js'
+import { parseSpecOrThrow } from './project/python-version/spec.js'
 
 /** The only module that reads `INPUT_*`: everything else receives this typed, frozen object. */
 export type ManagerChoice = 'auto' | 'pip'
@@ -22,6 +23,15 @@ export interface Inputs {
   venvPath: string
   smokeTest: SmokeTest
   failOn: FailOn
+  /** Base URL of a python-versions mirror (versions-manifest.json + archives); undefined: GitHub. */
+  pythonMirror?: string
+  /** Expected SHA-256 of the Python archive to download, lower-case hex. */
+  pythonSha256?: string
+  /** Look for a newer matching version in the manifest even when the tool cache has one. */
+  checkLatest: boolean
+  allowPrereleases: boolean
+  /** Sent only to the default (GitHub) download host. */
+  token?: string
 }
 
 const MANAGERS: readonly ManagerChoice[] = ['auto', 'pip']
@@ -33,7 +43,7 @@ export function loadInputs(read: InputReader = (name) => core.getInput(name)): I
   const workspace = path.resolve(process.env.GITHUB_WORKSPACE || process.cwd())
   const workingDirectory = path.resolve(workspace, read('working-directory') || '.')
   const pythonVersion = read('python-version').trim() || undefined
-  if (pythonVersion !== undefined) validatePythonVersion(pythonVersion)
+  if (pythonVersion !== undefined) parseSpecOrThrow(pythonVersion)
   const versionFile = read('python-version-file').trim()
   const inputs: Inputs = {
     workspace,
@@ -45,6 +55,11 @@ export function loadInputs(read: InputReader = (name) => core.getInput(name)): I
     venvPath: path.resolve(workingDirectory, read('venv-path') || '.venv'),
     smokeTest: parseSmokeTest(read('smoke-test')),
     failOn: oneOf('fail-on', read('fail-on') || 'error', FAIL_ON),
+    pythonMirror: parseMirror(read('python-mirror').trim()),
+    pythonSha256: parseSha256(read('python-sha256').trim()),
+    checkLatest: parseBoolean('check-latest', read('check-latest')),
+    allowPrereleases: parseBoolean('allow-prereleases', read('allow-prereleases')),
+    token: read('token').trim() || undefined,
   }
   return Object.freeze(inputs)
 }
@@ -67,14 +82,40 @@ export function splitList(value: string): string[] {
     .filter((item) => item.length > 0)
 }
 
-const PYTHON_VERSION = /^\d+(\.\d+){0,2}$/
-
-function validatePythonVersion(value: string): void {
-  if (PYTHON_VERSION.test(value)) return
+export function parseBoolean(name: string, value: string): boolean {
+  const trimmed = value.trim().toLowerCase()
+  if (trimmed === '' || trimmed === 'false') return false
+  if (trimmed === 'true') return true
   throw new UserError({
-    title: 'Invalid input python-version',
-    message: `Input 'python-version' is '${value}', which is not a Python version.`,
-    fix: "Use a version such as '3.11' or '3.11.7'.",
+    title: `Invalid input ${name}`,
+    message: `Input '${name}' is '${value.trim()}', which is neither true nor false.`,
+    fix: `Set '${name}:' to true or false.`,
+  })
+}
+
+function parseMirror(value: string): string | undefined {
+  if (!value) return undefined
+  let url: URL | undefined
+  try {
+    url = new URL(value)
+  } catch {
+    url = undefined
+  }
+  if (url && (url.protocol === 'https:' || url.protocol === 'http:')) return value.replace(/\/+$/, '')
+  throw new UserError({
+    title: 'Invalid input python-mirror',
+    message: `Input 'python-mirror' is '${value}', which is not an http(s) URL.`,
+    fix: "Set 'python-mirror:' to the base URL that serves versions-manifest.json, e.g. https://mirror.example.com/python-versions.",
+  })
+}
+
+function parseSha256(value: string): string | undefined {
+  if (!value) return undefined
+  if (/^[0-9a-fA-F]{64}$/.test(value)) return value.toLowerCase()
+  throw new UserError({
+    title: 'Invalid input python-sha256',
+    message: `Input 'python-sha256' is '${value}', which is not a SHA-256 (64 hex digits).`,
+    fix: "Set 'python-sha256:' to the archive's checksum, e.g. the output of 'sha256sum <archive>'.",
   })
 }
 

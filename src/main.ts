@@ -1,3 +1,4 @@
+import * as os from 'node:os'
 import * as path from 'node:path'
 import * as core from '@actions/core'
 import type { Finding } from './drift/finding.js'
@@ -36,6 +37,12 @@ export async function run(): Promise<void> {
         pathEnv: process.env.PATH ?? '',
         platform: process.platform,
         excludePrefix: venv.root,
+        tempDir: process.env.RUNNER_TEMP || os.tmpdir(),
+        mirror: inputs.pythonMirror,
+        sha256: inputs.pythonSha256,
+        checkLatest: inputs.checkLatest,
+        allowPrereleases: inputs.allowPrereleases,
+        token: inputs.token,
       })
       exportPython(found)
       return found

@@ -3,52 +3,140 @@ import * as path from 'node:path'
 import { UserError } from '../errors.js'
 import type { Inputs } from '../inputs.js'
 import { relativePosix } from '../paths.js'
+import { parseCondaPython } from './python-version/conda-python.js'
+import { parseDockerfilePython } from './python-version/dockerfile-python.js'
+import type { FoundVersion } from './python-version/found-version.js'
+import { parsePyprojectPython } from './python-version/pyproject-python.js'
+import { parseRuntimeTxt } from './python-version/runtime-txt.js'
+import { parseSpecOrThrow } from './python-version/spec.js'
+import { parseToolVersions } from './python-version/tool-versions.js'
+import { parseWorkflowPython } from './python-version/workflow-python.js'
 import { parsePythonVersionFile } from './python-version-file.js'
 import { readTextFile } from './read-requirements-files.js'
-import type { PythonVersionSource } from './types.js'
+import type { PythonVersionSource, PythonVersionSourceKind } from './types.js'
+
+const CONDA_FILES = ['environment.yml', 'environment.yaml', 'conda.yml', 'conda.yaml']
 
 /**
- * Every place the project states its Python, most authoritative first: the input, then the
- * version file the user named, then `.python-version` in the project or at the repo root.
+ * Every place the project states its Python, in order of precedence (docs/python-version.md):
+ * the first source with `usedForSelection` chooses; the rest are listed for the drift check.
  */
 export function readPythonVersionSources(inputs: Inputs): PythonVersionSource[] {
-  const sources: PythonVersionSource[] = []
-  if (inputs.pythonVersion) sources.push({ value: inputs.pythonVersion, kind: 'input' })
-  const candidates = inputs.pythonVersionFile
-    ? [inputs.pythonVersionFile]
-    : uniquePaths([
-        path.join(inputs.workingDirectory, '.python-version'),
-        path.join(inputs.workspace, '.python-version'),
-      ])
-  for (const candidate of candidates) {
-    const file = relativePosix(inputs.workspace, candidate)
-    if (!fs.existsSync(candidate)) {
-      if (candidate === inputs.pythonVersionFile) {
-        throw new UserError({
-          title: 'Python version file not found',
-          message: `Input 'python-version-file' names ${file}, which does not exist.`,
-          fix: 'Fix the path (it is relative to working-directory) or remove the input.',
-        })
-      }
-      continue
-    }
-    const versions = parsePythonVersionFile(readTextFile(candidate, file))
-    const first = versions[0]
-    if (!first) {
-      throw new UserError({
-        title: 'Empty Python version file',
-        message: `${file} names no Python version.`,
-        file,
-        line: 1,
-        fix: `Write the version on the first line, e.g. 'echo 3.11 > ${file}'.`,
-      })
-    }
-    sources.push({ value: first.value, file, line: first.line, kind: 'python-version-file' })
-    break
+  const reader = new SourceReader(inputs.workspace)
+  if (inputs.pythonVersion) {
+    const spec = parseSpecOrThrow(inputs.pythonVersion)
+    reader.sources.push({
+      value: inputs.pythonVersion,
+      specifier: spec.specifiers.join(' || '),
+      kind: 'input',
+      usedForSelection: true,
+    })
   }
-  return sources
+  if (inputs.pythonVersionFile) reader.readNamedFile(inputs.pythonVersionFile)
+  const dirs = [...new Set([inputs.workingDirectory, inputs.workspace])]
+  for (const dir of dirs)
+    reader.readFile(path.join(dir, '.python-version'), 'python-version-file', parsePythonVersionFile)
+  for (const dir of dirs)
+    reader.readFile(path.join(dir, '.tool-versions'), 'tool-versions', parseToolVersions)
+  reader.readFile(path.join(inputs.workingDirectory, 'runtime.txt'), 'runtime-txt', parseRuntimeTxt)
+  for (const name of CONDA_FILES)
+    reader.readFile(path.join(inputs.workingDirectory, name), 'conda', parseCondaPython)
+  reader.readPyproject(path.join(inputs.workingDirectory, 'pyproject.toml'))
+  reader.readWorkflows(path.join(inputs.workspace, '.github', 'workflows'))
+  for (const dir of dirs) reader.readDockerfiles(dir)
+  return reader.sources
 }
 
-function uniquePaths(paths: string[]): string[] {
-  return [...new Set(paths)]
+type Parser = (text: string, file: string) => FoundVersion | FoundVersion[] | undefined
+
+class SourceReader {
+  readonly sources: PythonVersionSource[] = []
+  private readonly seen = new Set<string>()
+
+  constructor(private readonly workspace: string) {}
+
+  /** `python-version-file:` is read by its name's format; anything else as a .python-version. */
+  readNamedFile(absolute: string): void {
+    const file = relativePosix(this.workspace, absolute)
+    if (!fs.existsSync(absolute) || !fs.statSync(absolute).isFile()) {
+      throw new UserError({
+        title: 'Python version file not found',
+        message: `Input 'python-version-file' names ${file}, which does not exist.`,
+        fix: 'Fix the path (it is relative to working-directory) or remove the input.',
+      })
+    }
+    const name = path.basename(absolute)
+    const before = this.sources.length
+    if (name === 'pyproject.toml') this.readPyproject(absolute)
+    else if (name === '.tool-versions') this.readFile(absolute, 'tool-versions', parseToolVersions)
+    else if (name === 'runtime.txt') this.readFile(absolute, 'runtime-txt', parseRuntimeTxt)
+    else if (/\.ya?ml$/.test(name)) this.readFile(absolute, 'conda', parseCondaPython)
+    else this.readFile(absolute, 'python-version-file', parsePythonVersionFile)
+    if (!this.sources.slice(before).some((source) => source.usedForSelection)) {
+      throw new UserError({
+        title: 'No Python version in file',
+        message: `Input 'python-version-file' names ${file}, which states no Python version.`,
+        file,
+        line: 1,
+        fix:
+          name === 'pyproject.toml'
+            ? 'Add e.g. requires-python = ">=3.11" to [project], or name another file.'
+            : 'Add the version to the file, or name another file.',
+      })
+    }
+  }
+
+  readFile(absolute: string, kind: PythonVersionSourceKind, parse: Parser, usedForSelection = true): void {
+    const text = this.read(absolute)
+    if (text === undefined) return
+    const file = relativePosix(this.workspace, absolute)
+    const found = parse(text, file)
+    for (const version of found === undefined ? [] : Array.isArray(found) ? found : [found]) {
+      this.sources.push({ ...version, file, kind, usedForSelection })
+    }
+  }
+
+  readPyproject(absolute: string): void {
+    const text = this.read(absolute)
+    if (text === undefined) return
+    const file = relativePosix(this.workspace, absolute)
+    for (const { kind, ...version } of parsePyprojectPython(text, file)) {
+      const usedForSelection = kind === 'requires-python' || kind === 'poetry'
+      this.sources.push({ ...version, file, kind, usedForSelection })
+    }
+  }
+
+  readWorkflows(dir: string): void {
+    for (const name of listDir(dir).filter((entry) => /\.ya?ml$/.test(entry))) {
+      this.readFile(path.join(dir, name), 'workflow', parseWorkflowPython, false)
+    }
+  }
+
+  readDockerfiles(dir: string): void {
+    for (const name of listDir(dir).filter((entry) => /^Dockerfile(\..+)?$|\.Dockerfile$/i.test(entry))) {
+      this.readFile(path.join(dir, name), 'dockerfile', parseDockerfilePython, false)
+    }
+  }
+
+  /** The file's text, once per path; undefined when it does not exist. */
+  private read(absolute: string): string | undefined {
+    const resolved = path.resolve(absolute)
+    if (this.seen.has(resolved)) return undefined
+    if (!fs.existsSync(resolved) || !fs.statSync(resolved).isFile()) return undefined
+    this.seen.add(resolved)
+    return readTextFile(resolved, relativePosix(this.workspace, resolved))
+  }
+}
+
+function listDir(dir: string): string[] {
+  try {
+    return fs.readdirSync(dir).sort()
+  } catch {
+    return []
+  }
+}
+
+/** The source that chooses the Python: the first one in precedence order that may choose. */
+export function selectingSource(sources: PythonVersionSource[]): PythonVersionSource | undefined {
+  return sources.find((source) => source.usedForSelection)
 }

@@ -2,14 +2,36 @@ import type { Requirement } from './requirements.js'
 
 export type ManagerName = 'pip'
 
+/** Every kind of place a project states its Python (docs/python-version.md lists them). */
+export type PythonVersionSourceKind =
+  | 'input'
+  | 'python-version-file'
+  | 'tool-versions'
+  | 'runtime-txt'
+  | 'conda'
+  | 'requires-python'
+  | 'poetry'
+  | 'workflow'
+  | 'dockerfile'
+  | 'mypy'
+  | 'black'
+  | 'ruff'
+
 /** Where a Python version is stated, so findings can point at it. */
 export interface PythonVersionSource {
-  /** The version or specifier as written, e.g. '3.11', '>=3.10,<3.13'. */
+  /**
+   * The version or specifier without the source's own wrapping, e.g. '3.11', '>=3.10,<3.13',
+   * '^3.11' (poetry); '3.11' for `FROM python:3.11-slim`, `py311` and `python-3.11`.
+   */
   value: string
+  /** The same as a PEP 440 specifier, e.g. '==3.11.*', '>=3.10,<3.13', for comparing sources. */
+  specifier: string
   /** Path relative to the workspace; undefined for the action input. */
   file?: string
   line?: number
-  kind: 'input' | 'python-version-file'
+  kind: PythonVersionSourceKind
+  /** False for sources only compared for drift (workflows, Dockerfiles, tool configs). */
+  usedForSelection: boolean
 }
 
 export interface RequirementsFile {

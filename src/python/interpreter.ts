@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process'
+import * as fs from 'node:fs'
 import { promisify } from 'node:util'
 
 const execFileAsync = promisify(execFile)
@@ -23,11 +24,29 @@ const PROBE = [
   ' "freeThreaded": bool(sysconfig.get_config_var("Py_GIL_DISABLED"))}))',
 ].join('\n')
 
+/** One probe per real file per process: several PATH entries often point at one interpreter. */
+const probes = new Map<string, Promise<InterpreterInfo | undefined>>()
+
 /** Asks an interpreter for its version; undefined when it does not run (a broken shim, say). */
-export async function probeInterpreter(
+export function probeInterpreter(
   executable: string,
   timeoutMs = 15000,
 ): Promise<InterpreterInfo | undefined> {
+  let key = executable
+  try {
+    key = fs.realpathSync(executable)
+  } catch {
+    return Promise.resolve(undefined)
+  }
+  let probe = probes.get(key)
+  if (!probe) {
+    probe = runProbe(executable, timeoutMs)
+    probes.set(key, probe)
+  }
+  return probe
+}
+
+async function runProbe(executable: string, timeoutMs: number): Promise<InterpreterInfo | undefined> {
   try {
     const { stdout } = await execFileAsync(executable, ['-c', PROBE], {
       timeout: timeoutMs,

@@ -7,6 +7,7 @@ export function setOutputs(report: RunReport): void {
   core.setOutput('python-version', report.python.version)
   core.setOutput('python-path', report.python.executable)
   core.setOutput('python-version-source', report.python.source)
+  core.setOutput('python-cache-hit', report.python.cacheHit)
   core.setOutput('manager', report.manager.name)
   core.setOutput('manager-version', report.manager.version)
   core.setOutput('venv-path', report.venvPath)
