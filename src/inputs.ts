@@ -3,7 +3,7 @@ import * as core from '@actions/core'
 import { UserError } from './errors.js'
 
 /** The only module that reads `INPUT_*`: everything else receives this typed, frozen object. */
-export type ManagerChoice = 'auto' | 'pip'
+export type ManagerChoice = 'auto' | 'pip' | 'uv' | 'poetry' | 'conda'
 export type FailOn = 'error' | 'warning' | 'never'
 export type SmokeTest = { kind: 'auto' } | { kind: 'none' } | { kind: 'command'; argv: string[] }
 
@@ -22,10 +22,25 @@ export interface Inputs {
   venvPath: string
   smokeTest: SmokeTest
   failOn: FailOn
+  /** uv to install; undefined: required-version of the project, else the pinned default. */
+  uvVersion?: string
+  uvSource: UvSource
+  /** Base URL replacing the GitHub releases download URL of uv archives. */
+  uvMirror?: string
+  poetryVersion?: string
+  /** Dependency groups to install besides the manager's defaults. */
+  groups: string[]
+  extras: string[]
+  allExtras: boolean
+  /** The conda executable; undefined: $CONDA/bin/conda, else conda on PATH. */
+  condaPath?: string
 }
 
-const MANAGERS: readonly ManagerChoice[] = ['auto', 'pip']
+export type UvSource = 'github' | 'pypi'
+
+const MANAGERS: readonly ManagerChoice[] = ['auto', 'uv', 'poetry', 'pip', 'conda']
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'never']
+const UV_SOURCES: readonly UvSource[] = ['github', 'pypi']
 
 export type InputReader = (name: string) => string
 
@@ -45,6 +60,14 @@ export function loadInputs(read: InputReader = (name) => core.getInput(name)): I
     venvPath: path.resolve(workingDirectory, read('venv-path') || '.venv'),
     smokeTest: parseSmokeTest(read('smoke-test')),
     failOn: oneOf('fail-on', read('fail-on') || 'error', FAIL_ON),
+    uvVersion: toolVersion('uv-version', read('uv-version')),
+    uvSource: oneOf('uv-source', read('uv-source') || 'github', UV_SOURCES),
+    uvMirror: read('uv-mirror').trim().replace(/\/+$/, '') || undefined,
+    poetryVersion: toolVersion('poetry-version', read('poetry-version')),
+    groups: splitList(read('groups')),
+    extras: splitList(read('extras')),
+    allExtras: booleanInput('all-extras', read('all-extras')),
+    condaPath: read('conda-path').trim() || undefined,
   }
   return Object.freeze(inputs)
 }
@@ -65,6 +88,32 @@ export function splitList(value: string): string[] {
     .split(/[\n,\s]+/)
     .map((item) => item.trim())
     .filter((item) => item.length > 0)
+}
+
+/**
+ * A tool version goes into a download URL and a pip requirement, so only version characters
+ * pass; whether that version exists is the download's or pip's answer.
+ */
+function toolVersion(name: string, value: string): string | undefined {
+  const trimmed = value.trim().replace(/^v(?=\d)/, '')
+  if (trimmed === '' || trimmed === 'latest') return undefined
+  if (/^[0-9][0-9A-Za-z.+-]*$/.test(trimmed)) return trimmed
+  throw new UserError({
+    title: `Invalid input ${name}`,
+    message: `Input '${name}' is '${trimmed}', which is not a version.`,
+    fix: `Set '${name}:' to an exact version such as ${name === 'uv-version' ? '0.13.9' : '2.5.1'}, or remove it to use the project's pin.`,
+  })
+}
+
+function booleanInput(name: string, value: string): boolean {
+  const trimmed = value.trim().toLowerCase()
+  if (trimmed === '' || trimmed === 'false') return false
+  if (trimmed === 'true') return true
+  throw new UserError({
+    title: `Invalid input ${name}`,
+    message: `Input '${name}' is '${value.trim()}', which is neither true nor false.`,
+    fix: `Set '${name}:' to true or false.`,
+  })
 }
 
 const PYTHON_VERSION = /^\d+(\.\d+){0,2}$/
