@@ -1,7 +1,12 @@
 import type { Finding } from '../drift/finding.js'
 
 /** The `lock-stale` finding: the manifest changed and the lock was not regenerated. */
-export function lockStaleFinding(lockFile: string, manifest: string, fix: string, installed: string): Finding {
+export function lockStaleFinding(
+  lockFile: string,
+  manifest: string,
+  fix: string,
+  installed: string,
+): Finding {
   return {
     rule: 'lock-stale',
     severity: 'error',

@@ -1,6 +1,6 @@
 import type { Inputs } from '../inputs.js'
-import { asRecord } from '../project/locks/toml-tables.js'
 import type { PoetryLock } from '../project/locks/poetry-lock.js'
+import { asRecord } from '../project/locks/toml-tables.js'
 
 /**
  * pip requirement lines for exactly what poetry.lock pins in the selected groups, each with its
@@ -22,9 +22,14 @@ export function lockedRequirements(
       typeof pkg.markers === 'string'
         ? [pkg.markers]
         : pkg.markers
-          ? inGroups.map((group) => pkg.markers && typeof pkg.markers === 'object' ? pkg.markers[group] : undefined)
+          ? inGroups.map((group) =>
+              pkg.markers && typeof pkg.markers === 'object' ? pkg.markers[group] : undefined,
+            )
           : []
-    const marker = applyExtras(markers.filter((m): m is string => m !== undefined), extras)
+    const marker = applyExtras(
+      markers.filter((m): m is string => m !== undefined),
+      extras,
+    )
     if (marker === false) continue
     lines.push(`${pkg.name}==${pkg.version}${marker ? ` ; ${marker}` : ''}`)
   }

@@ -34,7 +34,9 @@ export async function installPoetryTool(ctx: ManagerContext, arch = toolArch()):
     if (created.exitCode !== 0) throw new Error(`python -m venv failed: ${created.stderr}`)
     core.info(`Installing poetry==${choice.version} into its own environment ${dir}`)
     const env = processEnv({ PIP_DISABLE_PIP_VERSION_CHECK: '1', PYTHONNOUSERSITE: '1' })
-    const result = await runCommand(venv.python, ['-m', 'pip', 'install', `poetry==${choice.version}`], { env })
+    const result = await runCommand(venv.python, ['-m', 'pip', 'install', `poetry==${choice.version}`], {
+      env,
+    })
     if (result.exitCode !== 0) {
       const available = /\(from versions: ([^)]*)\)/.exec(`${result.stdout}\n${result.stderr}`)?.[1]
       const latest = available?.split(',').slice(-3).join(',').trim()

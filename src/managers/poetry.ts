@@ -58,7 +58,7 @@ export async function poetryInstall(ctx: ManagerContext, env: Record<string, str
           'The environment was installed from the pins in the lock as it is.',
         ),
       )
-      core.warning(`${lock.file} is stale; installing exactly what it pins with pip --no-deps.`)
+      core.info(`${lock.file} is stale; installing exactly what it pins with pip --no-deps.`)
       await installLockedWithPip(ctx, lock, env)
       return findings
     }
@@ -110,7 +110,9 @@ async function installLockedWithPip(ctx: ManagerContext, lock: PoetryLock, env: 
     throw poetryFailed('pip install (from poetry.lock)', result.exitCode, result.stderr, lock.file)
   }
   if (isPackage(ctx.project.pyproject ?? {})) {
-    const root = await runCommand(python, ['-m', 'pip', 'install', '--no-deps', '-e', ctx.project.root], { env })
+    const root = await runCommand(python, ['-m', 'pip', 'install', '--no-deps', '-e', ctx.project.root], {
+      env,
+    })
     if (root.exitCode !== 0) throw poetryFailed('pip install -e .', root.exitCode, root.stderr, lock.file)
   }
 }

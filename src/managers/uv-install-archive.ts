@@ -11,7 +11,11 @@ import { UV_RELEASES, uvArchiveUrl, uvTarget } from './uv-target.js'
  * `uv`/`uvx` into the tool cache (`uv/<version>/<arch>`). Returns the cached folder.
  * A failed download or checksum leaves nothing in the tool cache.
  */
-export async function installUvFromArchive(version: string, mirror: string | undefined, arch: string): Promise<string> {
+export async function installUvFromArchive(
+  version: string,
+  mirror: string | undefined,
+  arch: string,
+): Promise<string> {
   const { target, extension } = uvTarget(process.platform, arch)
   const base = mirror ?? UV_RELEASES
   const url = uvArchiveUrl(base, version, target, extension)

@@ -20,7 +20,9 @@ export async function installUvFromPypi(version: string, python: string, arch: s
     if (created.exitCode !== 0) throw new Error(`python -m venv failed: ${created.stderr}`)
     core.info(`Installing uv==${version} from the package index`)
     const env = processEnv({ PIP_DISABLE_PIP_VERSION_CHECK: '1', PYTHONNOUSERSITE: '1' })
-    const result = await runCommand(venv.python, ['-m', 'pip', 'install', '--no-deps', `uv==${version}`], { env })
+    const result = await runCommand(venv.python, ['-m', 'pip', 'install', '--no-deps', `uv==${version}`], {
+      env,
+    })
     if (result.exitCode !== 0) {
       const output = `${result.stdout}\n${result.stderr}`
       const available = /\(from versions: ([^)]*)\)/.exec(output)?.[1]?.split(',').slice(-3).join(',').trim()

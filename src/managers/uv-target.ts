@@ -1,11 +1,14 @@
 import { UserError } from '../errors.js'
 
 /** The Rust target triple uv names its release archives after, and the archive extension. */
-export function uvTarget(platform: NodeJS.Platform, arch: string): { target: string; extension: 'tar.gz' | 'zip' } {
+export function uvTarget(
+  platform: NodeJS.Platform,
+  arch: string,
+): { target: string; extension: 'tar.gz' | 'zip' } {
   const cpu = ({ x64: 'x86_64', arm64: 'aarch64' } as Record<string, string>)[arch]
-  const system = ({ linux: 'unknown-linux-gnu', darwin: 'apple-darwin', win32: 'pc-windows-msvc' } as Record<string, string>)[
-    platform
-  ]
+  const system = (
+    { linux: 'unknown-linux-gnu', darwin: 'apple-darwin', win32: 'pc-windows-msvc' } as Record<string, string>
+  )[platform]
   if (!cpu || !system) {
     throw new UserError({
       title: 'No uv release for this runner',

@@ -13,10 +13,14 @@ export async function installUvTool(ctx: ManagerContext, arch = toolArch()): Pro
   core.info(`uv ${choice.version} (${choice.source})`)
   let dir = tc.find('uv', choice.version, arch)
   if (dir) core.info(`Using uv ${choice.version} from the tool cache: ${dir}`)
-  else if (inputs.uvSource === 'pypi') dir = await installUvFromPypi(choice.version, ctx.python.executable, arch)
+  else if (inputs.uvSource === 'pypi')
+    dir = await installUvFromPypi(choice.version, ctx.python.executable, arch)
   else dir = await installUvFromArchive(choice.version, inputs.uvMirror, arch)
   core.addPath(dir)
-  return { version: choice.version, executable: path.join(dir, process.platform === 'win32' ? 'uv.exe' : 'uv') }
+  return {
+    version: choice.version,
+    executable: path.join(dir, process.platform === 'win32' ? 'uv.exe' : 'uv'),
+  }
 }
 
 export function toolArch(): string {

@@ -16,7 +16,11 @@ export interface ToolVersionChoice {
 }
 
 /** uv-version input, else `required-version` (uv.toml, then [tool.uv]), else the default. */
-export function resolveUvVersion(input: string | undefined, installRoot: string, workspace: string): ToolVersionChoice {
+export function resolveUvVersion(
+  input: string | undefined,
+  installRoot: string,
+  workspace: string,
+): ToolVersionChoice {
   if (input) return { version: input, source: "input 'uv-version'" }
   const uvToml = path.join(installRoot, 'uv.toml')
   const pyproject = path.join(installRoot, 'pyproject.toml')
@@ -37,7 +41,10 @@ export function versionForRequirement(required: string, file: string): ToolVersi
   const exact = /^\s*={0,2}\s*([0-9][^\s,<>=!~]*)\s*$/.exec(required)?.[1]
   if (exact && valid(exact)) return { version: exact, source: `required-version in ${file}` }
   if (satisfies(DEFAULT_UV_VERSION, required)) {
-    return { version: DEFAULT_UV_VERSION, source: `the default, which fits required-version '${required}' in ${file}` }
+    return {
+      version: DEFAULT_UV_VERSION,
+      source: `the default, which fits required-version '${required}' in ${file}`,
+    }
   }
   throw new UserError({
     title: 'uv version not pinned',

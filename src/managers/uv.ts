@@ -41,7 +41,7 @@ export const uvManager: Manager = {
         'The environment was installed from the lock as it is (uv sync --frozen).',
       ),
     )
-    core.warning(`${lockFile} is stale; installing exactly what it locks with 'uv sync --frozen'.`)
+    core.info(`${lockFile} is stale; installing exactly what it locks with 'uv sync --frozen'.`)
     const frozen = await uv(ctx, ['sync', '--frozen', ...args])
     if (frozen.exitCode !== 0) throw syncFailed(ctx, frozen.exitCode, `${frozen.stdout}\n${frozen.stderr}`)
     return findings
@@ -102,7 +102,11 @@ export function uvEnv(ctx: ManagerContext): Record<string, string> {
 
 async function uv(ctx: ManagerContext, args: string[], silent = false) {
   const program = ctx.tool?.executable ?? 'uv'
-  return runCommand(program, args, { cwd: ctx.project.installRoot ?? ctx.project.root, env: uvEnv(ctx), silent })
+  return runCommand(program, args, {
+    cwd: ctx.project.installRoot ?? ctx.project.root,
+    env: uvEnv(ctx),
+    silent,
+  })
 }
 
 function lockName(ctx: ManagerContext): string {

@@ -56,7 +56,8 @@ export function detectManager(options: DetectOptions): ManagerDetection {
   }
   const forced = choice === 'auto' ? undefined : choice
   if (forced === 'conda' || (!forced && condaFile)) {
-    if (!condaFile) throw missing('conda', `${CONDA_FILES.join(', ')}`, shown(root), 'conda env export > environment.yml')
+    if (!condaFile)
+      throw missing('conda', `${CONDA_FILES.join(', ')}`, shown(root), 'conda env export > environment.yml')
     const inner: InnerManager = uv ? 'uv' : poetryLock || hasToolPoetry ? 'poetry' : 'pip'
     return {
       ...base,
@@ -71,13 +72,21 @@ export function detectManager(options: DetectOptions): ManagerDetection {
   if (forced === 'uv' || (!forced && uv)) {
     if (!uv) throw missing('uv', 'uv.lock', shown(root), 'uv lock')
     const member = uv.root !== root ? ` (workspace root ${shown(uv.root)})` : ''
-    return { ...base, manager: 'uv', reason: `${shown(uv.lock)} found${member}`, installRoot: uv.root, lockPath: uv.lock }
+    return {
+      ...base,
+      manager: 'uv',
+      reason: `${shown(uv.lock)} found${member}`,
+      installRoot: uv.root,
+      lockPath: uv.lock,
+    }
   }
   if (forced === 'poetry' || (!forced && (poetryLock || hasToolPoetry))) {
     if (!poetryLock && !hasToolPoetry && !existing(path.join(root, 'pyproject.toml'))) {
       throw missing('poetry', 'pyproject.toml', shown(root), 'poetry init')
     }
-    const findings: Finding[] = poetryLock ? [] : [lockMissing(shown(path.join(root, 'pyproject.toml')), 'poetry lock')]
+    const findings: Finding[] = poetryLock
+      ? []
+      : [lockMissing(shown(path.join(root, 'pyproject.toml')), 'poetry lock')]
     return {
       ...base,
       manager: 'poetry',
@@ -95,10 +104,16 @@ export function detectManager(options: DetectOptions): ManagerDetection {
       ...base,
       manager: 'pip',
       reason: `${path.basename(projectFile)} without a lock file: editable install`,
-      findings: [lockMissing(shown(projectFile), 'pip freeze > requirements-lock.txt (or adopt uv: uv lock)')],
+      findings: [
+        lockMissing(shown(projectFile), 'pip freeze > requirements-lock.txt (or adopt uv: uv lock)'),
+      ],
     }
   }
-  return { ...base, manager: 'pip', reason: requirements.length ? `${requirements.join(', ')} found` : 'default' }
+  return {
+    ...base,
+    manager: 'pip',
+    reason: requirements.length ? `${requirements.join(', ')} found` : 'default',
+  }
 }
 
 interface UvLocation {
@@ -125,12 +140,17 @@ function findUvLock(options: DetectOptions): UvLocation | undefined {
   return undefined
 }
 
-export function isWorkspaceMember(pyproject: Record<string, unknown>, rootDir: string, member: string): boolean {
+export function isWorkspaceMember(
+  pyproject: Record<string, unknown>,
+  rootDir: string,
+  member: string,
+): boolean {
   const workspace = asRecord(asRecord(asRecord(pyproject.tool)?.uv)?.workspace)
   if (!workspace) return false
   const relative = relativePosix(rootDir, member)
   const globs = (list: unknown) => (Array.isArray(list) ? list.filter((g) => typeof g === 'string') : [])
-  const matches = (glob: string) => path.posix.matchesGlob(relative, glob.replace(/^\.\//, '').replace(/\/$/, ''))
+  const matches = (glob: string) =>
+    path.posix.matchesGlob(relative, glob.replace(/^\.\//, '').replace(/\/$/, ''))
   return globs(workspace.members).some(matches) && !globs(workspace.exclude).some(matches)
 }
 
