@@ -47,12 +47,22 @@ export async function installPoetryTool(ctx: ManagerContext, arch = toolArch()):
       })
     }
   } catch (error) {
-    fs.rmSync(dir, { recursive: true, force: true })
+    removeWithEmptyParents(dir, toolCache)
     throw error
   }
   // the marker tool-cache's find() looks for
   fs.writeFileSync(`${dir}.complete`, '')
   return { version: choice.version, executable: poetryProgram(dir) }
+}
+
+/** A failed install leaves no trace in the tool cache, not even empty version folders. */
+function removeWithEmptyParents(dir: string, stop: string): void {
+  fs.rmSync(dir, { recursive: true, force: true })
+  let parent = path.dirname(dir)
+  while (parent.startsWith(stop) && parent !== stop && fs.readdirSync(parent).length === 0) {
+    fs.rmdirSync(parent)
+    parent = path.dirname(parent)
+  }
 }
 
 function poetryProgram(dir: string): string {

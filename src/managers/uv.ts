@@ -70,7 +70,7 @@ export const uvManager: Manager = {
 
 /** Groups, extras and the workspace member, as `uv sync` flags. */
 export function uvSyncArgs(ctx: ManagerContext): string[] {
-  const { inputs, project } = ctx
+  const { inputs } = ctx
   const args = [...inputs.groups.flatMap((group) => ['--group', group])]
   if (inputs.allExtras) args.push('--all-extras')
   else args.push(...inputs.extras.flatMap((extra) => ['--extra', extra]))
