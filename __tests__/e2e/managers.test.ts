@@ -270,3 +270,65 @@ describe('detection and the pip paths', () => {
     expect(pipList(run.outputs['venv-path'] ?? '').has('uvdemo')).toBe(true)
   })
 })
+
+/**
+ * conda itself cannot be installed here: a stand-in records its argv and, for `env create`,
+ * leaves what conda would (a Python with pip at <prefix>/bin, a conda-meta folder). poetry
+ * then runs for real inside that prefix.
+ */
+function condaStandIn(record: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spe-conda-bin-'))
+  const script = path.join(dir, 'conda')
+  fs.writeFileSync(
+    script,
+    [
+      '#!/usr/bin/env python3',
+      'import json, os, subprocess, sys',
+      `with open(${JSON.stringify(record)}, "a") as f: f.write(json.dumps(sys.argv[1:]) + "\\n")`,
+      'if sys.argv[1:] == ["--version"]: print("conda 25.1.1"); sys.exit(0)',
+      'if sys.argv[1:3] == ["env", "create"]:',
+      '    prefix = sys.argv[sys.argv.index("--prefix") + 1]',
+      '    subprocess.run([sys.executable, "-m", "venv", prefix], check=True)',
+      '    os.makedirs(os.path.join(prefix, "conda-meta"))',
+      '',
+    ].join('\n'),
+  )
+  fs.chmodSync(script, 0o755)
+  return script
+}
+
+describe('conda + poetry hybrid (conda played by a recording stand-in, poetry real)', () => {
+  it('creates the conda env at venv-path from environment.yml, then poetry installs the lock into it', async () => {
+    const record = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'spe-conda-rec-')), 'argv.jsonl')
+    const run = await runAction('conda-poetry-project', {
+      inputs: { 'conda-path': condaStandIn(record) },
+      toolCacheDir: toolCache,
+      env,
+    })
+    expect(errors(run)).toEqual([])
+    expect(run.outputs).toMatchObject({
+      manager: 'conda',
+      'manager-version': '25.1.1',
+      'lock-file': 'poetry.lock',
+      'smoke-test-result': 'passed',
+    })
+    const prefix = path.join(run.projectDir, '.venv')
+    const calls = fs
+      .readFileSync(record, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as string[])
+    expect(calls).toContainEqual([
+      'env',
+      'create',
+      '--prefix',
+      prefix,
+      '--file',
+      path.join(run.projectDir, 'environment.yml'),
+      '--quiet',
+      '--yes',
+    ])
+    expect(pipList(prefix).get('six')).toBe('1.17.0')
+    expect(pipList(prefix).has('condademo')).toBe(false)
+  })
+})

@@ -13,7 +13,7 @@ const example = (relative: string) => path.join(repoRoot, 'examples', relative)
 const read = (relative: string) => fs.readFileSync(example(relative), 'utf8')
 
 function lineOf(text: string, needle: string): number {
-  return text.split('\n').findIndex((line) => line === needle) + 1
+  return text.split('\n').indexOf(needle) + 1
 }
 
 describe('parseUvLock', () => {
