@@ -82,3 +82,23 @@ export function hostUvTarget(): string {
   const cpu = process.arch === 'arm64' ? 'aarch64' : 'x86_64'
   return process.platform === 'darwin' ? `${cpu}-apple-darwin` : `${cpu}-unknown-linux-gnu`
 }
+
+/** `npm run mirror:uv`: serves the pinned uv until interrupted, for `npm run local -- … --input uv-mirror=URL`. */
+async function main(): Promise<void> {
+  const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..')
+  const pins = JSON.parse(fs.readFileSync(path.join(root, 'python-tools.json'), 'utf8')) as {
+    packages: { uv: string }
+  }
+  const mirror = await startUvMirror({
+    version: pins.packages.uv,
+    uvBinDir: path.join(root, '.tools', 'venv', 'bin'),
+    target: hostUvTarget(),
+  })
+  console.log(
+    `uv ${pins.packages.uv} mirror: ${mirror.url}  (use --input uv-mirror=${mirror.url}; Ctrl-C stops it)`,
+  )
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
+  void main()
+}

@@ -25,6 +25,8 @@ export const uvManager: Manager = {
 
   async install(ctx) {
     await createVenv(ctx.venv, ctx.python.executable, ctx.project.workspace)
+    // later `uv run` / `uv sync` steps then use this environment, not a .venv of their own
+    core.exportVariable('UV_PROJECT_ENVIRONMENT', ctx.venv.root)
     const findings: Finding[] = []
     const args = uvSyncArgs(ctx)
     const locked = await uv(ctx, ['sync', '--locked', ...args])
