@@ -137,8 +137,17 @@ async function pipIntoConda(ctx: ManagerContext, env: Record<string, string>): P
       env,
     })
     if (result.exitCode !== 0) {
-      throw new UserError({ title: 'pip install failed', message: result.stderr.trim(), file: file.file })
+      throw new UserError({
+        title: 'pip install failed',
+        message: `pip install -r ${file.file} in the conda environment exited with code ${result.exitCode}: ${lastLines(result.stderr)}`,
+        file: file.file,
+        fix: `Fix the requirement pip names in ${file.file}.`,
+      })
     }
   }
   return []
+}
+
+function lastLines(output: string): string {
+  return output.trim().split('\n').slice(-2).join(' ')
 }
