@@ -4,7 +4,7 @@ import { UserError } from './errors.js'
 import { parseSpecOrThrow } from './project/python-version/spec.js'
 
 /** The only module that reads `INPUT_*`: everything else receives this typed, frozen object. */
-export type ManagerChoice = 'auto' | 'pip'
+export type ManagerChoice = 'auto' | 'pip' | 'uv' | 'poetry' | 'conda'
 export type FailOn = 'error' | 'warning' | 'never'
 export type SmokeTest = { kind: 'auto' } | { kind: 'none' } | { kind: 'command'; argv: string[] }
 
@@ -32,10 +32,25 @@ export interface Inputs {
   allowPrereleases: boolean
   /** Sent only to the default (GitHub) download host. */
   token?: string
+  /** uv to install; undefined: required-version of the project, else the pinned default. */
+  uvVersion?: string
+  uvSource: UvSource
+  /** Base URL replacing the GitHub releases download URL of uv archives. */
+  uvMirror?: string
+  poetryVersion?: string
+  /** Dependency groups to install besides the manager's defaults. */
+  groups: string[]
+  extras: string[]
+  allExtras: boolean
+  /** The conda executable; undefined: $CONDA/bin/conda, else conda on PATH. */
+  condaPath?: string
 }
 
-const MANAGERS: readonly ManagerChoice[] = ['auto', 'pip']
+export type UvSource = 'github' | 'pypi'
+
+const MANAGERS: readonly ManagerChoice[] = ['auto', 'uv', 'poetry', 'pip', 'conda']
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'never']
+const UV_SOURCES: readonly UvSource[] = ['github', 'pypi']
 
 export type InputReader = (name: string) => string
 
@@ -55,11 +70,19 @@ export function loadInputs(read: InputReader = (name) => core.getInput(name)): I
     venvPath: path.resolve(workingDirectory, read('venv-path') || '.venv'),
     smokeTest: parseSmokeTest(read('smoke-test')),
     failOn: oneOf('fail-on', read('fail-on') || 'error', FAIL_ON),
-    pythonMirror: parseMirror(read('python-mirror').trim()),
+    pythonMirror: parseMirror('python-mirror', read('python-mirror').trim(), 'versions-manifest.json'),
     pythonSha256: parseSha256(read('python-sha256').trim()),
     checkLatest: parseBoolean('check-latest', read('check-latest')),
     allowPrereleases: parseBoolean('allow-prereleases', read('allow-prereleases')),
     token: read('token').trim() || undefined,
+    uvVersion: toolVersion('uv-version', read('uv-version')),
+    uvSource: oneOf('uv-source', read('uv-source') || 'github', UV_SOURCES),
+    uvMirror: parseMirror('uv-mirror', read('uv-mirror').trim(), '<version>/uv-<target>.tar.gz'),
+    poetryVersion: toolVersion('poetry-version', read('poetry-version')),
+    groups: splitList(read('groups')),
+    extras: splitList(read('extras')),
+    allExtras: parseBoolean('all-extras', read('all-extras')),
+    condaPath: read('conda-path').trim() || undefined,
   }
   return Object.freeze(inputs)
 }
@@ -82,6 +105,21 @@ export function splitList(value: string): string[] {
     .filter((item) => item.length > 0)
 }
 
+/**
+ * A tool version goes into a download URL and a pip requirement, so only version characters
+ * pass; whether that version exists is the download's or pip's answer.
+ */
+function toolVersion(name: string, value: string): string | undefined {
+  const trimmed = value.trim().replace(/^v(?=\d)/, '')
+  if (trimmed === '' || trimmed === 'latest') return undefined
+  if (/^[0-9][0-9A-Za-z.+-]*$/.test(trimmed)) return trimmed
+  throw new UserError({
+    title: `Invalid input ${name}`,
+    message: `Input '${name}' is '${trimmed}', which is not a version.`,
+    fix: `Set '${name}:' to an exact version such as ${name === 'uv-version' ? '0.13.9' : '2.5.1'}, or remove it to use the project's pin.`,
+  })
+}
+
 export function parseBoolean(name: string, value: string): boolean {
   const trimmed = value.trim().toLowerCase()
   if (trimmed === '' || trimmed === 'false') return false
@@ -93,7 +131,7 @@ export function parseBoolean(name: string, value: string): boolean {
   })
 }
 
-function parseMirror(value: string): string | undefined {
+function parseMirror(name: string, value: string, serves: string): string | undefined {
   if (!value) return undefined
   let url: URL | undefined
   try {
@@ -103,9 +141,9 @@ function parseMirror(value: string): string | undefined {
   }
   if (url && (url.protocol === 'https:' || url.protocol === 'http:')) return value.replace(/\/+$/, '')
   throw new UserError({
-    title: 'Invalid input python-mirror',
-    message: `Input 'python-mirror' is '${value}', which is not an http(s) URL.`,
-    fix: "Set 'python-mirror:' to the base URL that serves versions-manifest.json, e.g. https://mirror.example.com/python-versions.",
+    title: `Invalid input ${name}`,
+    message: `Input '${name}' is '${value}', which is not an http(s) URL.`,
+    fix: `Set '${name}:' to the base URL that serves ${serves}, e.g. https://mirror.example.com/${name === 'uv-mirror' ? 'uv' : 'python-versions'}.`,
   })
 }
 

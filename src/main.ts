@@ -3,9 +3,10 @@ import * as path from 'node:path'
 import * as core from '@actions/core'
 import type { Finding } from './drift/finding.js'
 import { loadInputs } from './inputs.js'
-import { pipManager } from './managers/pip.js'
+import { managerFor } from './managers/select-manager.js'
 import type { ManagerContext } from './managers/types.js'
 import { venvLayout } from './managers/venv-layout.js'
+import { lockIdentity } from './project/locks/lock-hash.js'
 import { readProject } from './project/read-project.js'
 import { exportPython } from './python/export-python.js'
 import { findPython } from './python/find-python.js'
@@ -19,7 +20,6 @@ import { runStage, type StageTiming } from './stage.js'
 import { saveMainState } from './state.js'
 import { exportVenv } from './verify/export-venv.js'
 import { parsePipCheck, pipCheckFindings } from './verify/pip-check.js'
-import { runPipCheck } from './verify/run-pip-check.js'
 import { runSmokeTest } from './verify/smoke-test.js'
 
 /** The main step: inputs → project → python → install → verify → report (DESIGN.md). */
@@ -47,14 +47,18 @@ export async function run(): Promise<void> {
       exportPython(found)
       return found
     })
+    const manager = managerFor(project)
     const ctx: ManagerContext = { inputs, project, python, venv }
-    const manager = pipManager
-    await runStage(timings, `Install (${manager.name})`, () => manager.install(ctx))
+    core.info(`Package manager: ${manager.name} (${project.managerReason ?? 'default'})`)
+    if (manager.name !== 'pip') {
+      ctx.tool = await runStage(timings, `Tool (${manager.name})`, () => manager.installTool(ctx))
+    }
+    const findings: Finding[] = [...(project.findings ?? [])]
+    findings.push(...(await runStage(timings, `Install (${manager.name})`, () => manager.install(ctx))))
     exportVenv(venv)
     const installed = await manager.installedPackages(ctx)
-    const findings: Finding[] = []
     const smokeTest = await runStage(timings, 'Verify', async () => {
-      findings.push(...pipCheckFindings(parsePipCheck(await runPipCheck(ctx)), project))
+      findings.push(...pipCheckFindings(parsePipCheck(await manager.check(ctx)), project))
       const junitPath = path.join(
         process.env.RUNNER_TEMP ?? inputs.workingDirectory,
         'setup-python-env-junit.xml',
@@ -68,6 +72,7 @@ export async function run(): Promise<void> {
       python,
       manager: { name: manager.name, version: await manager.version(ctx) },
       venvPath: venv.root,
+      lock: lockIdentity(project),
       installed,
       smokeTest,
       findings,

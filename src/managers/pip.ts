@@ -1,6 +1,7 @@
 import * as core from '@actions/core'
 import { processEnv, runCommand } from '../exec.js'
 import { normalizeName } from '../project/requirements.js'
+import { managerCacheDir } from './cache-dirs.js'
 import { explainPipFailure } from './pip-errors.js'
 import type { InstalledPackage, Manager, ManagerContext } from './types.js'
 import { createVenv } from './venv.js'
@@ -9,6 +10,10 @@ import { venvEnv } from './venv-layout.js'
 /** pip: `python -m venv`, `pip install -r` of the pinned files, then the project editable. */
 export const pipManager: Manager = {
   name: 'pip',
+
+  async installTool() {
+    return undefined
+  },
 
   async version(ctx) {
     const result = await runCommand(ctx.venv.python, ['-m', 'pip', '--version'], {
@@ -33,17 +38,36 @@ export const pipManager: Manager = {
       core.info(`Installing the project from ${installable.file} in editable mode`)
       await pipInstall(ctx, ['-e', ctx.project.root, ...noDeps])
     }
+    return []
   },
 
   async installedPackages(ctx) {
     return listInstalled(ctx)
   },
+
+  check: (ctx) => pipCheck(ctx),
+
+  cacheDirs: () => [managerCacheDir('PIP_CACHE_DIR', 'pip')],
+
+  async prune() {
+    // pip's cache holds wheels only; nothing to prune
+  },
+}
+
+/** Runs `pip check` in the environment and returns what it printed (empty when clean). */
+export async function pipCheck(ctx: ManagerContext): Promise<string> {
+  const result = await runCommand(ctx.venv.python, ['-m', 'pip', 'check'], {
+    env: envFor(ctx),
+    cwd: ctx.project.root,
+  })
+  if (result.exitCode === 0) core.info('pip check: no broken requirements.')
+  return result.exitCode === 0 ? '' : result.stdout
 }
 
 async function pipInstall(ctx: ManagerContext, args: string[]): Promise<void> {
   const result = await runCommand(ctx.venv.python, ['-m', 'pip', 'install', ...args], {
     cwd: ctx.project.root,
-    env: envFor(ctx),
+    env: { ...envFor(ctx), PIP_CACHE_DIR: managerCacheDir('PIP_CACHE_DIR', 'pip') },
   })
   if (result.exitCode !== 0) {
     throw explainPipFailure(

@@ -4,6 +4,9 @@ import { parse as parseToml, TomlError } from 'smol-toml'
 import { UserError } from '../errors.js'
 import type { Inputs } from '../inputs.js'
 import { relativePosix } from '../paths.js'
+import { detectManager } from './detect-manager.js'
+import { readLock } from './locks/read-lock.js'
+import { requirementsLock } from './locks/requirements-lock.js'
 import { readPythonVersionSources } from './python-version-sources.js'
 import { readRequirementsFile, readTextFile } from './read-requirements-files.js'
 import type { InstallableProject, Project, RequirementsFile } from './types.js'
@@ -18,9 +21,21 @@ export function readProject(inputs: Inputs): Project {
       fix: 'Fix the path (it is relative to the repository root) or check out the repository first with actions/checkout.',
     })
   }
-  const requirementsFiles = findRequirementsFiles(inputs)
+  const pyprojectPath = path.join(root, 'pyproject.toml')
+  const pyproject = fs.existsSync(pyprojectPath)
+    ? readToml(pyprojectPath, relativePosix(inputs.workspace, pyprojectPath))
+    : {}
+  const detection = detectManager({
+    root,
+    workspace: inputs.workspace,
+    choice: inputs.manager,
+    pyproject,
+    readToml: (file) => readToml(file, relativePosix(inputs.workspace, file)),
+  })
+  const usesPip = detection.manager === 'pip' || detection.condaInner === 'pip'
+  const requirementsFiles = usesPip ? findRequirementsFiles(inputs) : []
   const installable = findInstallable(root, inputs.workspace)
-  if (requirementsFiles.length === 0 && !installable) {
+  if (detection.manager === 'pip' && requirementsFiles.length === 0 && !installable) {
     throw new UserError({
       title: 'No Python project found',
       message: `No requirements-lock.txt, requirements.txt, setup.py, setup.cfg or pyproject.toml in ${relativePosix(inputs.workspace, root) || 'the repository root'}.`,
@@ -30,7 +45,15 @@ export function readProject(inputs: Inputs): Project {
   return {
     workspace: inputs.workspace,
     root,
-    manager: 'pip',
+    manager: detection.manager,
+    managerReason: detection.reason,
+    installRoot: detection.installRoot,
+    lockPath: detection.lockPath,
+    lock: readLock(detection.lockPath, inputs.workspace) ?? requirementsLock(requirementsFiles),
+    condaFile: detection.condaFile,
+    condaInner: detection.condaInner,
+    pyproject,
+    findings: detection.findings,
     requirementsFiles,
     installable,
     pythonVersionSources: readPythonVersionSources(inputs),

@@ -1,6 +1,8 @@
+import type { Finding } from '../drift/finding.js'
+import type { LockFile } from './lock.js'
 import type { Requirement } from './requirements.js'
 
-export type ManagerName = 'pip'
+export type ManagerName = 'pip' | 'uv' | 'poetry' | 'conda'
 
 /** Every kind of place a project states its Python (docs/python-version.md lists them). */
 export type PythonVersionSourceKind =
@@ -62,6 +64,21 @@ export interface Project {
   requirementsFiles: RequirementsFile[]
   installable?: InstallableProject
   pythonVersionSources: PythonVersionSource[]
+  /** Why detection chose the manager, for the log (e.g. "uv.lock found"). */
+  managerReason?: string
+  /** Absolute folder the manager installs from: a uv workspace root for a member, else root. */
+  installRoot?: string
+  /** The parsed lock the install follows (uv.lock, poetry.lock or the pinned requirements). */
+  lock?: LockFile
+  /** Absolute path of the lock file, when there is one. */
+  lockPath?: string
+  /** conda: absolute path of the environment file and the manager used inside the env. */
+  condaFile?: string
+  condaInner?: 'uv' | 'poetry' | 'pip'
+  /** pyproject.toml of root, parsed ({} when absent). */
+  pyproject?: Record<string, unknown>
+  /** Findings made while reading the project (e.g. lock-missing). */
+  findings?: Finding[]
   /** Whether a pytest run would find tests (tests/ dir, test_*.py files or pytest config). */
   hasTests: boolean
 }

@@ -11,6 +11,8 @@ export function setOutputs(report: RunReport): void {
   core.setOutput('manager', report.manager.name)
   core.setOutput('manager-version', report.manager.version)
   core.setOutput('venv-path', report.venvPath)
+  core.setOutput('lock-file', report.lock?.file ?? '')
+  core.setOutput('lock-hash', report.lock?.hash ?? '')
   core.setOutput('smoke-test-result', report.smokeTest.result)
   core.setOutput('findings', JSON.stringify(report.findings))
   core.setOutput('findings-count', report.findings.length)

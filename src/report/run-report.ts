@@ -11,6 +11,8 @@ export interface RunReport {
   python: PythonInstall
   manager: { name: string; version: string }
   venvPath: string
+  /** The lock file the install followed and the sha256 of its bytes. */
+  lock?: { file: string; hash: string }
   installed: InstalledPackage[]
   smokeTest: SmokeTestOutcome
   findings: Finding[]

@@ -1,0 +1,1 @@
+"""Not installed as a package (package-mode = false): imported from the checkout."""

@@ -1,0 +1,1 @@
+"""Course package: the code students import in notebooks."""

@@ -1,0 +1,15 @@
+import * as path from 'node:path'
+
+/**
+ * Where a manager keeps downloads: the variable the user (or a test rig) already set, else a
+ * folder under RUNNER_TEMP that the cache stage saves and restores — never the user's home.
+ */
+export function managerCacheDir(
+  variable: 'UV_CACHE_DIR' | 'POETRY_CACHE_DIR' | 'PIP_CACHE_DIR' | 'CONDA_PKGS_DIRS',
+  name: string,
+): string {
+  const preset = process.env[variable]
+  if (preset) return path.resolve(preset)
+  const base = process.env.RUNNER_TEMP || path.join(process.cwd(), '.setup-python-env')
+  return path.join(base, 'setup-python-env', `${name}-cache`)
+}

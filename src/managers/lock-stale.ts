@@ -1,0 +1,18 @@
+import type { Finding } from '../drift/finding.js'
+
+/** The `lock-stale` finding: the manifest changed and the lock was not regenerated. */
+export function lockStaleFinding(
+  lockFile: string,
+  manifest: string,
+  fix: string,
+  installed: string,
+): Finding {
+  return {
+    rule: 'lock-stale',
+    severity: 'error',
+    message: `${lockFile} is out of date with ${manifest}: it was not regenerated after ${manifest} changed. ${installed}`,
+    file: lockFile,
+    line: 1,
+    fix,
+  }
+}

@@ -1,0 +1,137 @@
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import * as core from '@actions/core'
+import type { Finding } from '../drift/finding.js'
+import { UserError } from '../errors.js'
+import { runCommand } from '../exec.js'
+import { relativePosix } from '../paths.js'
+import type { PoetryLock } from '../project/locks/poetry-lock.js'
+import { asRecord } from '../project/locks/toml-tables.js'
+import { managerCacheDir } from './cache-dirs.js'
+import { lockStaleFinding } from './lock-stale.js'
+import { envFor, listInstalled, pipCheck } from './pip.js'
+import { lockedRequirements } from './poetry-locked-install.js'
+import { installPoetryTool } from './poetry-tool.js'
+import type { Manager, ManagerContext } from './types.js'
+import { createVenv } from './venv.js'
+
+/** poetry: its own pinned venv; `poetry check --lock`, then `poetry sync` into the action's venv. */
+export const poetryManager: Manager = {
+  name: 'poetry',
+
+  installTool: (ctx) => installPoetryTool(ctx),
+
+  async version(ctx) {
+    return ctx.tool?.version ?? 'unknown'
+  },
+
+  async install(ctx) {
+    await createVenv(ctx.venv, ctx.python.executable, ctx.project.workspace)
+    return poetryInstall(ctx, poetryEnv(ctx))
+  },
+
+  installedPackages: (ctx) => listInstalled(ctx),
+  check: (ctx) => pipCheck(ctx),
+  cacheDirs: () => [managerCacheDir('POETRY_CACHE_DIR', 'poetry')],
+  async prune() {
+    // poetry's cache holds the artifacts of the locked set only; nothing to prune
+  },
+}
+
+/**
+ * Checks the lock, then installs the locked set into the environment `env` points at (the
+ * action's venv, or a conda prefix). A stale lock is reported and the lock's own pins are
+ * installed with pip, since poetry refuses to install from it.
+ */
+export async function poetryInstall(ctx: ManagerContext, env: Record<string, string>): Promise<Finding[]> {
+  const findings: Finding[] = []
+  const lock = ctx.project.lock?.kind === 'poetry' ? (ctx.project.lock as PoetryLock) : undefined
+  if (lock) {
+    const check = await poetry(ctx, ['check', '--lock'], env)
+    const output = `${check.stdout}\n${check.stderr}`
+    if (check.exitCode !== 0 && /poetry lock/.test(output)) {
+      findings.push(
+        lockStaleFinding(
+          lock.file,
+          relativePosix(ctx.project.workspace, path.join(ctx.project.root, 'pyproject.toml')),
+          'poetry lock',
+          'The environment was installed from the pins in the lock as it is.',
+        ),
+      )
+      core.info(`${lock.file} is stale; installing exactly what it pins with pip --no-deps.`)
+      await installLockedWithPip(ctx, lock, env)
+      return findings
+    }
+    if (check.exitCode !== 0) throw poetryFailed('poetry check --lock', check.exitCode, output, lock.file)
+  }
+  const result = await poetry(ctx, poetrySyncArgs(ctx), env)
+  if (result.exitCode !== 0) {
+    throw poetryFailed('poetry sync', result.exitCode, `${result.stdout}\n${result.stderr}`, lock?.file)
+  }
+  return findings
+}
+
+/** `poetry sync` (2.x; `install --sync` before) with the groups, extras and root flags. */
+export function poetrySyncArgs(ctx: ManagerContext): string[] {
+  const major = Number((ctx.tool?.version ?? '2').split('.')[0])
+  const args = major >= 2 ? ['sync'] : ['install', '--sync']
+  const { groups, extras, allExtras } = ctx.inputs
+  if (groups.length > 0) args.push('--with', groups.join(','))
+  if (allExtras) args.push('--all-extras')
+  else for (const extra of extras) args.push('--extras', extra)
+  if (!isPackage(ctx.project.pyproject ?? {})) args.push('--no-root')
+  return args
+}
+
+function isPackage(pyproject: Record<string, unknown>): boolean {
+  return asRecord(asRecord(pyproject.tool)?.poetry)?.['package-mode'] !== false
+}
+
+/** Poetry uses the environment VIRTUAL_ENV names and never creates one of its own. */
+export function poetryEnv(ctx: ManagerContext): Record<string, string> {
+  return {
+    ...envFor(ctx),
+    POETRY_VIRTUALENVS_CREATE: 'false',
+    POETRY_VIRTUALENVS_IN_PROJECT: 'true',
+    POETRY_CACHE_DIR: managerCacheDir('POETRY_CACHE_DIR', 'poetry'),
+    POETRY_NO_INTERACTION: '1',
+    // a desktop keyring prompt would hang the job; CI has no keyring
+    PYTHON_KEYRING_BACKEND: 'keyring.backends.null.Keyring',
+  }
+}
+
+async function installLockedWithPip(ctx: ManagerContext, lock: PoetryLock, env: Record<string, string>) {
+  const lines = lockedRequirements(lock, ctx.project.pyproject ?? {}, ctx.inputs)
+  const file = path.join(process.env.RUNNER_TEMP || ctx.project.root, 'setup-python-env-poetry-locked.txt')
+  fs.writeFileSync(file, `${lines.join('\n')}\n`)
+  const python = path.join(env.VIRTUAL_ENV ?? ctx.venv.root, path.relative(ctx.venv.root, ctx.venv.python))
+  const result = await runCommand(python, ['-m', 'pip', 'install', '--no-deps', '-r', file], { env })
+  if (result.exitCode !== 0) {
+    throw poetryFailed('pip install (from poetry.lock)', result.exitCode, result.stderr, lock.file)
+  }
+  if (isPackage(ctx.project.pyproject ?? {})) {
+    const root = await runCommand(python, ['-m', 'pip', 'install', '--no-deps', '-e', ctx.project.root], {
+      env,
+    })
+    if (root.exitCode !== 0) throw poetryFailed('pip install -e .', root.exitCode, root.stderr, lock.file)
+  }
+}
+
+async function poetry(ctx: ManagerContext, args: string[], env: Record<string, string>) {
+  return runCommand(ctx.tool?.executable ?? 'poetry', args, { cwd: ctx.project.root, env })
+}
+
+function poetryFailed(command: string, exitCode: number, output: string, file?: string): UserError {
+  const reason = output
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .slice(-3)
+    .join(' ')
+  return new UserError({
+    title: `${command} failed`,
+    message: `${command} exited with code ${exitCode}: ${reason || 'see the Install group of the log'}`,
+    file,
+    fix: `Run \`${command}\` locally to reproduce it, fix pyproject.toml, then \`poetry lock\` and commit poetry.lock.`,
+  })
+}
