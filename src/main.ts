@@ -1,5 +1,7 @@
 import * as path from 'node:path'
 import * as core from '@actions/core'
+import { cacheStateFor } from './cache/cache-state.js'
+import { downloadCacheDir, restoreEnvironment } from './cache/restore-env.js'
 import type { Finding } from './drift/finding.js'
 import { loadInputs } from './inputs.js'
 import { pipManager } from './managers/pip.js'
@@ -14,7 +16,7 @@ import { setOutputs } from './report/outputs.js'
 import type { RunReport } from './report/run-report.js'
 import { writeSummary } from './report/summary.js'
 import { reportFailure } from './report-failure.js'
-import { runStage, type StageTiming } from './stage.js'
+import { runStage, type StageTiming, skipStage } from './stage.js'
 import { saveMainState } from './state.js'
 import { exportVenv } from './verify/export-venv.js'
 import { parsePipCheck, pipCheckFindings } from './verify/pip-check.js'
@@ -40,9 +42,18 @@ export async function run(): Promise<void> {
       exportPython(found)
       return found
     })
-    const ctx: ManagerContext = { inputs, project, python, venv }
     const manager = pipManager
-    await runStage(timings, `Install (${manager.name})`, () => manager.install(ctx))
+    const ctx: ManagerContext = {
+      inputs,
+      project,
+      python,
+      venv,
+      downloadCacheDir: downloadCacheDir(manager, inputs.cache),
+    }
+    const cache = await runStage(timings, 'Cache restore', () => restoreEnvironment(ctx, manager))
+    const install = `Install (${manager.name})`
+    if (cache.hit === 'exact') skipStage(timings, install, `cache hit on ${cache.key}: skipping install`)
+    else await runStage(timings, install, () => manager.install(ctx))
     exportVenv(venv)
     const installed = await manager.installedPackages(ctx)
     const findings: Finding[] = []
@@ -65,6 +76,7 @@ export async function run(): Promise<void> {
       smokeTest,
       findings,
       timings,
+      cache,
     }
     await runStage(timings, 'Report', async () => {
       const annotated = annotateFindings(findings)
@@ -73,7 +85,12 @@ export async function run(): Promise<void> {
     })
     const failure = failureMessage(findings, inputs.failOn)
     if (failure) core.setFailed(failure)
-    saveMainState({ succeeded: !failure, venvPath: venv.root, pythonVersion: python.version })
+    saveMainState({
+      succeeded: !failure,
+      venvPath: venv.root,
+      pythonVersion: python.version,
+      cache: cacheStateFor(cache, manager.name, venv.root, manager.cache?.toolPath?.(ctx)),
+    })
   } catch (error) {
     reportFailure(error)
   }

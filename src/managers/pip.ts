@@ -1,6 +1,7 @@
 import * as core from '@actions/core'
 import { processEnv, runCommand } from '../exec.js'
 import { normalizeName } from '../project/requirements.js'
+import { pipCacheHooks } from './pip-cache.js'
 import { explainPipFailure } from './pip-errors.js'
 import type { InstalledPackage, Manager, ManagerContext } from './types.js'
 import { createVenv } from './venv.js'
@@ -38,6 +39,10 @@ export const pipManager: Manager = {
   async installedPackages(ctx) {
     return listInstalled(ctx)
   },
+
+  // install() always recreates the venv, so a stale one restored by a partial hit is replaced
+  // and only the warm download cache is reused.
+  cache: pipCacheHooks,
 }
 
 async function pipInstall(ctx: ManagerContext, args: string[]): Promise<void> {
@@ -65,5 +70,8 @@ export async function listInstalled(ctx: ManagerContext): Promise<InstalledPacka
 }
 
 export function envFor(ctx: ManagerContext): Record<string, string> {
-  return processEnv(venvEnv(ctx.venv, process.env.PATH ?? ''))
+  const downloadCache: Record<string, string> = ctx.downloadCacheDir
+    ? { PIP_CACHE_DIR: ctx.downloadCacheDir }
+    : {}
+  return processEnv({ ...venvEnv(ctx.venv, process.env.PATH ?? ''), ...downloadCache })
 }
