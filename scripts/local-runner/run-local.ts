@@ -41,6 +41,8 @@ export interface StepResult {
   exitCode: number
   annotations: Annotation[]
   log: string
+  /** Wall-clock time of the step's process, for the benchmark. */
+  durationMs: number
 }
 
 export interface LocalRunResult extends StepResult {
@@ -162,6 +164,7 @@ function runStep(
 ): Promise<StepResult> {
   const node = actionNode()
   if (node.note && stream) process.stderr.write(`${node.note}\n`)
+  const started = performance.now()
   return new Promise((resolve, reject) => {
     const child = spawn(node.path, [script], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
     const chunks: string[] = []
@@ -187,6 +190,7 @@ function runStep(
         exitCode: code ?? (signal ? 128 : 1),
         annotations: parseWorkflowCommands(log).annotations,
         log,
+        durationMs: performance.now() - started,
       })
     })
   })

@@ -70,6 +70,14 @@ export class CacheStore {
     return entry
   }
 
+  /** The newest finalized entry with this key, and its archive (for the benchmark's raw extract). */
+  latest(key: string): { entry: StoredEntry; archive: string } | undefined {
+    const entry = this.read()
+      .entries.filter((e) => e.finalized && e.key === key)
+      .sort((a, b) => b.createdAt - a.createdAt)[0]
+    return entry ? { entry, archive: this.blobPath(entry.id) } : undefined
+  }
+
   finalizedKeys(): string[] {
     return this.read()
       .entries.filter((e) => e.finalized)
