@@ -105,10 +105,15 @@ describe('environment cache when things go wrong (pip-project)', () => {
   })
   afterAll(() => service.close())
 
-  const runWith = (faults: CacheServiceFaults, example = 'pip-project', env: Record<string, string> = {}) => {
+  const runWith = (
+    faults: CacheServiceFaults,
+    example = 'pip-project',
+    env: Record<string, string> = {},
+    inputs: Record<string, string> = {},
+  ) => {
     service.setFaults(faults)
     const cacheDir = fs.mkdtempSync(path.join(root, 'run-'))
-    return runAction(example, { cacheDir, cacheService: service, env })
+    return runAction(example, { cacheDir, cacheService: service, env, inputs })
   }
 
   it('succeeds with a warning and no cache when the service answers 500', async () => {
@@ -133,6 +138,23 @@ describe('environment cache when things go wrong (pip-project)', () => {
     expect(warnings(result).join('\n')).toMatch(/Cache restore took longer than 3s/)
     expect(result.post.log).toMatch(/Cache save took longer than 3s/)
     expect(service.keys().length).toBe(before)
+  })
+
+  it('restores but never saves with cache-save: false, and leaves the service alone with cache: false', async () => {
+    const before = service.requests.length
+    const readOnly = await runWith({}, 'pip-project', {}, { 'cache-save': 'false' })
+    expectGreen(readOnly)
+    expect(readOnly.post.log).toContain("not saving (input 'cache-save' is false)")
+    const calls = service.requests.slice(before).map((request) => request.call)
+    expect(calls).toContain('GetCacheEntryDownloadURL')
+    expect(calls).not.toContain('CreateCacheEntry')
+
+    const afterReadOnly = service.requests.length
+    const off = await runWith({}, 'pip-project', {}, { cache: 'false' })
+    expectGreen(off)
+    expect(off.outputs).toMatchObject({ 'cache-hit': 'false', 'cache-key': '' })
+    expect(off.log).toContain("Cache: off (input 'cache' is false)")
+    expect(service.requests.length).toBe(afterReadOnly)
   })
 
   it('saves nothing when the install failed', async () => {

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
+import * as core from '@actions/core'
 import * as glob from '@actions/glob'
 import type { ManagerCacheHooks, ManagerContext } from '../managers/types.js'
 import { relativePosix } from '../paths.js'
@@ -13,6 +14,11 @@ import type { KeyFile } from './key.js'
 export async function readKeyFiles(ctx: ManagerContext, hooks: ManagerCacheHooks): Promise<KeyFile[]> {
   const globs = ctx.inputs.cacheDependencyGlob
   const paths = globs.length > 0 ? await matchGlobs(globs, ctx.project.root) : hooks.keyFiles(ctx)
+  if (globs.length > 0 && paths.length === 0) {
+    core.warning(
+      `Input 'cache-dependency-glob' matched no files in ${ctx.project.root}; the cache key then ignores the dependencies.`,
+    )
+  }
   return paths
     .filter((file) => fs.existsSync(file) && fs.statSync(file).isFile())
     .map((file) => ({ file: relativePosix(ctx.project.workspace, file), content: fs.readFileSync(file) }))
