@@ -131,12 +131,17 @@ async function startup(): Promise<{ nodeMs: number; actionMs: number }> {
   const node = actionNode().path
   const dir = copyExample('pip-project', fs.mkdtempSync(path.join(os.tmpdir(), 'spe-bench-startup-')))
   const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'spe-bench-startup-temp-'))
-  const env = {
+  const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH ?? '',
     HOME: temp,
     GITHUB_WORKSPACE: dir,
     RUNNER_TEMP: temp,
-    GITHUB_STATE: path.join(temp, 'state'),
+  }
+  // The runner creates these files before a step starts; @actions/core refuses to run without them.
+  for (const name of ['GITHUB_STATE', 'GITHUB_OUTPUT', 'GITHUB_ENV', 'GITHUB_PATH']) {
+    const file = path.join(temp, name.toLowerCase())
+    fs.writeFileSync(file, '')
+    env[name] = file
   }
   const hello = path.join(temp, 'hello.mjs')
   fs.writeFileSync(hello, "console.log('hello')\n")
@@ -187,13 +192,14 @@ async function main(): Promise<void> {
   const skipped = fs
     .readdirSync(path.join(root, 'examples'))
     .filter((name) => /-project$/.test(name) && !available.some((r) => r.example === name))
+  // Start-up first: a failure there should not throw away minutes of runs.
+  const start = await startup()
   const rows: Row[] = []
   for (const recipe of available) rows.push(...(await benchExample(recipe)))
   const bundle = {
     indexBytes: fs.statSync(path.join(root, 'dist', 'index.js')).size,
     postBytes: fs.statSync(path.join(root, 'dist', 'post.js')).size,
   }
-  const start = await startup()
   console.log(
     `\nsetup-python-env benchmark (median of ${repeat} for warm and raw runs; ${os.cpus().length} CPUs)\n`,
   )
