@@ -28,6 +28,8 @@ interface Row {
   ratioTotal: number
   ratioMain: number
   cacheHit: string
+  /** Seconds per pipeline stage of the main step (first run), from its log. */
+  stages: Record<string, number>
 }
 
 async function benchExample(recipe: BenchRecipe): Promise<Row[]> {
@@ -124,7 +126,17 @@ function row(
     ratioTotal: (main + post) / raw,
     ratioMain: main / raw,
     cacheHit: runs[0]?.outputs['cache-hit'] ?? '',
+    stages: stageSeconds(runs[0]?.log ?? ''),
   }
+}
+
+/** `Stage: ok in 1.2s` lines the pipeline prints when a stage ends. */
+function stageSeconds(log: string): Record<string, number> {
+  const stages: Record<string, number> = {}
+  for (const match of log.matchAll(/^(.+): (?:ok|failed|skipped) in ([\d.]+)s$/gm)) {
+    stages[match[1] ?? ''] = Number(match[2])
+  }
+  return stages
 }
 
 async function startup(): Promise<{ nodeMs: number; actionMs: number }> {
@@ -183,6 +195,11 @@ function printTable(rows: Row[]): void {
   console.log(format(header))
   console.log(widths.map((w) => '-'.repeat(w)).join('  '))
   for (const line of lines) console.log(format(line))
+  console.log('\nmain step by stage (s):')
+  for (const r of rows) {
+    const stages = Object.entries(r.stages).map(([stage, sec]) => `${stage} ${sec.toFixed(1)}`)
+    console.log(`  ${r.example} ${r.scenario}: ${stages.join(', ')}`)
+  }
 }
 
 async function main(): Promise<void> {

@@ -77,7 +77,9 @@ export async function restoreEnvironment(ctx: ManagerContext, manager: Manager):
 
   // Start from nothing, so an extraction never merges into leftovers of an earlier run.
   clearPaths(paths)
+  const restoreStarted = performance.now()
   const matchedKey = await restoreEntry(paths, key, restoreKeys)
+  core.info(`Cache: lookup, download and extraction took ${seconds(restoreStarted)}s.`)
   if (!matchedKey) {
     clearPaths(paths)
     core.info('Cache: miss; installing from scratch.')
@@ -87,7 +89,9 @@ export async function restoreEnvironment(ctx: ManagerContext, manager: Manager):
     core.info(`Cache: partial hit on ${matchedKey}; installing with the restored download cache.`)
     return outcome('partial', matchedKey)
   }
+  const validateStarted = performance.now()
   const problem = await validateRestoredEnv(ctx, hooks)
+  core.info(`Cache: validating the restored environment took ${seconds(validateStarted)}s.`)
   if (problem) {
     core.warning(
       `The cached environment for ${key} is not usable (${problem}); discarding it and installing.`,
@@ -113,4 +117,8 @@ function venvIsForeign(root: string): boolean {
 function clearPaths(paths: string[]): void {
   for (const target of paths) fs.rmSync(target, { recursive: true, force: true })
   for (const target of paths.slice(1)) fs.mkdirSync(target, { recursive: true })
+}
+
+function seconds(since: number): string {
+  return ((performance.now() - since) / 1000).toFixed(2)
 }
