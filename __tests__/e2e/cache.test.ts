@@ -8,6 +8,7 @@ import {
   type LoopbackCacheService,
   startCacheService,
 } from '../../scripts/loopback/cache-service.js'
+import { CacheStore } from '../../scripts/loopback/cache-store.js'
 import { type ActionRun, copyExample, errors, runAction } from '../support/run-action.js'
 
 /** One line per example: how to change one pin, what an install looks like in the log, the locked set. */
@@ -157,6 +158,25 @@ describe('environment cache when things go wrong (pip-project)', () => {
     expect(service.requests.length).toBe(afterReadOnly)
   })
 
+  it('discards an exact hit whose env is not usable, with a warning, and installs', async () => {
+    const cacheDir = fs.mkdtempSync(path.join(root, 'run-'))
+    const projectDir = copyExample('pip-project')
+    const first = await runAction('pip-project', { projectDir, cacheDir, cacheService: service })
+    expectGreen(first)
+    const key = first.outputs['cache-key'] ?? ''
+    withoutOwnerMarker(new CacheStore(service.dir), key)
+
+    const second = await runAction('pip-project', { projectDir, cacheDir, cacheService: service })
+    expectGreen(second)
+    expect(second.outputs).toMatchObject({ 'cache-hit': 'false', 'cache-matched-key': key })
+    expect(warnings(second).join('\n')).toMatch(
+      /cached environment .* is not usable \(\.setup-python-env marker missing/,
+    )
+    expect(second.log).toMatch(pipProject.installCommand)
+    expect(installed(projectDir)).toEqual(pipProject.locked(projectDir))
+    expect(second.post.log).toContain('not saving (the exact entry exists but is unusable)')
+  })
+
   it('saves nothing when the install failed', async () => {
     const before = service.keys().length
     const result = await runWith({}, 'broken/pip-uninstallable')
@@ -166,6 +186,17 @@ describe('environment cache when things go wrong (pip-project)', () => {
     expect(service.keys().length).toBe(before)
   })
 })
+
+/** Rewrites an entry's archive without the venv's owner marker: restorable, but not ours. */
+function withoutOwnerMarker(store: CacheStore, key: string): void {
+  const archive = store.latest(key)?.archive ?? ''
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'spe-tamper-'))
+  const tar = path.join(work, 'cache.tar')
+  execFileSync('zstd', ['-q', '-d', '--long=30', archive, '-o', tar])
+  execFileSync('tar', ['--delete', '-f', tar, '.venv/.setup-python-env'])
+  execFileSync('zstd', ['-q', '--long=30', tar, '-o', path.join(work, 'cache.tzst')])
+  store.replaceArchive(key, path.join(work, 'cache.tzst'))
+}
 
 function expectGreen(run: ActionRun): void {
   expect({ exit: run.exitCode, post: run.post.exitCode, errors: errors(run) }).toEqual({

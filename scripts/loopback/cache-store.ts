@@ -78,6 +78,16 @@ export class CacheStore {
     return entry ? { entry, archive: this.blobPath(entry.id) } : undefined
   }
 
+  /** Swaps an entry's archive for another file (tests use it to plant a damaged entry). */
+  replaceArchive(key: string, file: string): void {
+    const index = this.read()
+    const entry = index.entries.find((e) => e.finalized && e.key === key)
+    if (!entry) throw new Error(`no entry ${key}`)
+    fs.copyFileSync(file, this.blobPath(entry.id))
+    entry.size = fs.statSync(file).size
+    this.write(index)
+  }
+
   finalizedKeys(): string[] {
     return this.read()
       .entries.filter((e) => e.finalized)
