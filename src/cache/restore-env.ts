@@ -36,6 +36,20 @@ export function downloadCacheDir(manager: Manager, enabled: boolean): string | u
  * install replaces; a failed or partial extraction never survives.
  */
 export async function restoreEnvironment(ctx: ManagerContext, manager: Manager): Promise<CacheOutcome> {
+  const touched: string[] = []
+  try {
+    return await restore(ctx, manager, touched)
+  } catch (error) {
+    // Caching only ever speeds a run up: an unexpected failure here means installing without it.
+    core.warning(
+      `Cache restore failed (${error instanceof Error ? error.message : String(error)}); installing without the cache.`,
+    )
+    clearPaths(touched)
+    return { hit: 'off', reason: 'the restore failed', paths: [], save: false }
+  }
+}
+
+async function restore(ctx: ManagerContext, manager: Manager, touched: string[]): Promise<CacheOutcome> {
   const off = (reason: string): CacheOutcome => {
     core.info(`Cache: off (${reason}).`)
     return { hit: 'off', reason, paths: [], save: false }
@@ -76,6 +90,7 @@ export async function restoreEnvironment(ctx: ManagerContext, manager: Manager):
   })
 
   // Start from nothing, so an extraction never merges into leftovers of an earlier run.
+  touched.push(...paths)
   clearPaths(paths)
   const restoreStarted = performance.now()
   const matchedKey = await restoreEntry(paths, key, restoreKeys)

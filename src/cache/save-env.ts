@@ -10,6 +10,14 @@ import { saveEntry } from './service.js'
  * when main succeeded. Never fails the job: every problem is a warning.
  */
 export async function saveEnvironment(state: CacheState): Promise<void> {
+  try {
+    await save(state)
+  } catch (error) {
+    core.warning(`Cache: saving failed (${error instanceof Error ? error.message : String(error)}).`)
+  }
+}
+
+async function save(state: CacheState): Promise<void> {
   if (!state.save) {
     core.info(`Cache: not saving (${state.saveSkipReason ?? 'nothing to save'}).`)
     return
