@@ -7,6 +7,8 @@ import { parseSpecOrThrow } from './project/python-version/spec.js'
 export type ManagerChoice = 'auto' | 'pip' | 'uv' | 'poetry' | 'conda'
 export type FailOn = 'error' | 'warning' | 'never'
 export type SmokeTest = { kind: 'auto' } | { kind: 'none' } | { kind: 'command'; argv: string[] }
+/** 'auto' saves except on pull_request_target, workflow_run and tag pushes (src/cache/save-policy.ts). */
+export type CacheSave = 'auto' | 'true' | 'false'
 
 export interface Inputs {
   /** Absolute path of the repository checkout (GITHUB_WORKSPACE). */
@@ -44,6 +46,12 @@ export interface Inputs {
   allExtras: boolean
   /** The conda executable; undefined: $CONDA/bin/conda, else conda on PATH. */
   condaPath?: string
+  /** Cache the ready environment (src/cache/). */
+  cache: boolean
+  cacheSave: CacheSave
+  /** Globs (relative to the working directory) whose files key the cache instead of the lock files. */
+  cacheDependencyGlob: string[]
+  cacheSuffix?: string
 }
 
 export type UvSource = 'github' | 'pypi'
@@ -51,6 +59,7 @@ export type UvSource = 'github' | 'pypi'
 const MANAGERS: readonly ManagerChoice[] = ['auto', 'uv', 'poetry', 'pip', 'conda']
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'never']
 const UV_SOURCES: readonly UvSource[] = ['github', 'pypi']
+const CACHE_SAVE: readonly CacheSave[] = ['auto', 'true', 'false']
 
 export type InputReader = (name: string) => string
 
@@ -83,6 +92,13 @@ export function loadInputs(read: InputReader = (name) => core.getInput(name)): I
     extras: splitList(read('extras')),
     allExtras: parseBoolean('all-extras', read('all-extras')),
     condaPath: read('conda-path').trim() || undefined,
+    cache: oneOf('cache', read('cache') || 'true', ['true', 'false'] as const) === 'true',
+    cacheSave: oneOf('cache-save', read('cache-save') || 'auto', CACHE_SAVE),
+    cacheDependencyGlob: read('cache-dependency-glob')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line.length > 0),
+    cacheSuffix: parseCacheSuffix(read('cache-suffix')),
   }
   return Object.freeze(inputs)
 }
@@ -103,6 +119,18 @@ export function splitList(value: string): string[] {
     .split(/[\n,\s]+/)
     .map((item) => item.trim())
     .filter((item) => item.length > 0)
+}
+
+/** The suffix goes into the key verbatim: keep it short and free of commas (the service splits on them). */
+function parseCacheSuffix(value: string): string | undefined {
+  const trimmed = value.trim()
+  if (!trimmed) return undefined
+  if (/^[A-Za-z0-9._+-]{1,64}$/.test(trimmed)) return trimmed
+  throw new UserError({
+    title: 'Invalid input cache-suffix',
+    message: `Input 'cache-suffix' is '${trimmed}'; it may only hold letters, digits and . _ + - (at most 64).`,
+    fix: "Use a short word such as 'lint' or 'py311-gpu'.",
+  })
 }
 
 /**

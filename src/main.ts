@@ -1,6 +1,8 @@
 import * as os from 'node:os'
 import * as path from 'node:path'
 import * as core from '@actions/core'
+import { cacheStateFor } from './cache/cache-state.js'
+import { downloadCacheDir, restoreEnvironment } from './cache/restore-env.js'
 import type { Finding } from './drift/finding.js'
 import { loadInputs } from './inputs.js'
 import { managerFor } from './managers/select-manager.js'
@@ -16,7 +18,7 @@ import { setOutputs } from './report/outputs.js'
 import type { RunReport } from './report/run-report.js'
 import { writeSummary } from './report/summary.js'
 import { reportFailure } from './report-failure.js'
-import { runStage, type StageTiming } from './stage.js'
+import { runStage, type StageTiming, skipStage } from './stage.js'
 import { saveMainState } from './state.js'
 import { exportVenv } from './verify/export-venv.js'
 import { parsePipCheck, pipCheckFindings } from './verify/pip-check.js'
@@ -48,13 +50,31 @@ export async function run(): Promise<void> {
       return found
     })
     const manager = managerFor(project)
-    const ctx: ManagerContext = { inputs, project, python, venv }
+    const ctx: ManagerContext = {
+      inputs,
+      project,
+      python,
+      venv,
+      downloadCacheDir: downloadCacheDir(manager, inputs.cache),
+    }
     core.info(`Package manager: ${manager.name} (${project.managerReason ?? 'default'})`)
     if (manager.name !== 'pip') {
       ctx.tool = await runStage(timings, `Tool (${manager.name})`, () => manager.installTool(ctx))
     }
+    const cache = await runStage(timings, 'Cache restore', () => restoreEnvironment(ctx, manager))
     const findings: Finding[] = [...(project.findings ?? [])]
-    findings.push(...(await runStage(timings, `Install (${manager.name})`, () => manager.install(ctx))))
+    const install = `Install (${manager.name})`
+    if (cache.hit === 'exact') skipStage(timings, install, `cache hit on ${cache.key}: skipping install`)
+    else {
+      const workedAround = await runStage(timings, install, () => manager.install(ctx))
+      findings.push(...workedAround)
+      if (workedAround.length > 0 && cache.save) {
+        // an env installed around a problem (e.g. a stale lock) must not turn into an exact hit
+        // that hides the problem on the next run
+        cache.save = false
+        cache.saveSkipReason = `the install reported ${workedAround.map((f) => f.rule).join(', ')}`
+      }
+    }
     exportVenv(venv)
     const installed = await manager.installedPackages(ctx)
     const smokeTest = await runStage(timings, 'Verify', async () => {
@@ -77,6 +97,7 @@ export async function run(): Promise<void> {
       smokeTest,
       findings,
       timings,
+      cache,
     }
     await runStage(timings, 'Report', async () => {
       const annotated = annotateFindings(findings)
@@ -85,7 +106,12 @@ export async function run(): Promise<void> {
     })
     const failure = failureMessage(findings, inputs.failOn)
     if (failure) core.setFailed(failure)
-    saveMainState({ succeeded: !failure, venvPath: venv.root, pythonVersion: python.version })
+    saveMainState({
+      succeeded: !failure,
+      venvPath: venv.root,
+      pythonVersion: python.version,
+      cache: cacheStateFor(cache, manager.name, venv.root, manager.cache?.toolPath?.(ctx)),
+    })
   } catch (error) {
     reportFailure(error)
   }

@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import { saveEnvironment } from './cache/save-env.js'
 import { reportFailure } from './report-failure.js'
 import { loadMainState } from './state.js'
 
@@ -14,9 +15,11 @@ export async function runPost(): Promise<void> {
       core.info('The main step did not succeed; nothing is saved.')
       return
     }
-    core.info(
-      `Environment ${state.venvPath} (Python ${state.pythonVersion}) is ready; caching is not enabled yet.`,
-    )
+    if (!state.cache) {
+      core.info(`Environment ${state.venvPath} (Python ${state.pythonVersion}) is ready; caching is off.`)
+      return
+    }
+    await saveEnvironment(state.cache)
   } catch (error) {
     reportFailure(error)
   }

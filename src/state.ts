@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import type { CacheState } from './cache/cache-state.js'
 
 /** What main tells post, through the runner's GITHUB_STATE file. */
 export interface MainState {
@@ -6,6 +7,8 @@ export interface MainState {
   succeeded: boolean
   venvPath?: string
   pythonVersion?: string
+  /** Set when the environment cache is on; post saves from it. */
+  cache?: CacheState
 }
 
 const STATE_NAME = 'setup-python-env'

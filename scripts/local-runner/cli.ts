@@ -1,10 +1,11 @@
 import * as path from 'node:path'
 import { type LocalRunOptions, type LocalRunResult, runLocal } from './run-local.js'
 
-const USAGE = `usage: npm run local -- <project-dir> [--input name=value]... [--json] [--work-dir D] [--tool-cache D] [--event NAME]
+const USAGE = `usage: npm run local -- <project-dir> [--input name=value]... [--json] [--work-dir D] [--tool-cache D] [--event NAME] [--cache-dir D]
 
 Runs the built action (dist/) on a project folder the way the GitHub runner does, then prints the
-outputs, the annotations and the job summary. --json prints one JSON object and nothing else.`
+outputs, the annotations and the job summary. --json prints one JSON object and nothing else.
+--cache-dir D serves the GitHub cache protocol on 127.0.0.1 from folder D, so a second run is warm.`
 
 interface CliOptions extends LocalRunOptions {
   json: boolean
@@ -28,6 +29,7 @@ export function parseArgs(argv: string[]): CliOptions {
     } else if (arg === '--work-dir') options.workDir = path.resolve(value(++i, arg))
     else if (arg === '--tool-cache') options.toolCacheDir = path.resolve(value(++i, arg))
     else if (arg === '--event') options.eventName = value(++i, arg)
+    else if (arg === '--cache-dir') options.cacheDir = path.resolve(value(++i, arg))
     else if (arg === '--help' || arg === '-h') throw new Error(USAGE)
     else if (arg.startsWith('-')) throw new Error(`unknown option ${arg}\n${USAGE}`)
     else if (!options.projectDir) options.projectDir = arg

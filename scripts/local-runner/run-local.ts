@@ -3,6 +3,7 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { serviceDir, startCacheService } from '../loopback/cache-service.js'
 import { actionNode } from './node-runtime.js'
 import { readKeyValueFile, readPathFile } from './runner-files.js'
 import { type Annotation, parseWorkflowCommands } from './workflow-commands.js'
@@ -26,12 +27,22 @@ export interface LocalRunOptions {
   /** Kill a step that runs longer than this. */
   timeoutMs?: number
   distDir?: string
+  /**
+   * Plays the runner machine's cache: a loopback cache service backed by `<cacheDir>/service`
+   * serves both steps, and the runner folders live in `<cacheDir>/runner` so RUNNER_TEMP is the
+   * same path on every run, as on a hosted runner (the cache version covers the paths).
+   */
+  cacheDir?: string
+  /** An already started cache service (e.g. with faults) to use instead of starting one. */
+  cacheService?: { env(): Record<string, string> }
 }
 
 export interface StepResult {
   exitCode: number
   annotations: Annotation[]
   log: string
+  /** Wall-clock time of the step's process, for the benchmark. */
+  durationMs: number
 }
 
 export interface LocalRunResult extends StepResult {
@@ -52,13 +63,19 @@ const NOT_INHERITED = /^(INPUT_|GITHUB_|RUNNER_|ACTIONS_|STATE_|VIRTUAL_ENV$|pyt
 export async function runLocal(options: LocalRunOptions): Promise<LocalRunResult> {
   const workspace = path.resolve(options.projectDir)
   if (!fs.existsSync(workspace)) throw new Error(`project folder ${workspace} does not exist`)
-  const workDir = options.workDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'setup-python-env-local-'))
+  const workDir =
+    options.workDir ??
+    (options.cacheDir
+      ? path.join(path.resolve(options.cacheDir), 'runner')
+      : fs.mkdtempSync(path.join(os.tmpdir(), 'setup-python-env-local-')))
   const dirs = {
     temp: path.join(workDir, 'temp'),
     home: path.join(workDir, 'home'),
     files: path.join(workDir, 'runner-files'),
     toolCache: options.toolCacheDir ?? path.join(workDir, 'toolcache'),
   }
+  // The runner empties its temp folder before every job.
+  fs.rmSync(dirs.temp, { recursive: true, force: true })
   for (const dir of Object.values(dirs)) fs.mkdirSync(dir, { recursive: true })
   const files = {
     output: path.join(dirs.files, 'output'),
@@ -109,11 +126,23 @@ export async function runLocal(options: LocalRunOptions): Promise<LocalRunResult
 
   const distDir = options.distDir ?? path.join(repoRoot, 'dist')
   const timeoutMs = options.timeoutMs ?? 20 * 60 * 1000
-  const main = await runStep(path.join(distDir, 'index.js'), runnerEnv, workspace, options.stream, timeoutMs)
-  const state = readKeyValueFile(files.state)
-  const postEnv = { ...runnerEnv }
-  for (const [name, value] of Object.entries(state)) postEnv[`STATE_${name}`] = value
-  const post = await runStep(path.join(distDir, 'post.js'), postEnv, workspace, options.stream, timeoutMs)
+  const ownService =
+    !options.cacheService && options.cacheDir
+      ? await startCacheService({ dir: serviceDir(path.resolve(options.cacheDir)) })
+      : undefined
+  const service = options.cacheService ?? ownService
+  if (service) Object.assign(runnerEnv, service.env())
+  let main: StepResult
+  let post: StepResult
+  try {
+    main = await runStep(path.join(distDir, 'index.js'), runnerEnv, workspace, options.stream, timeoutMs)
+    const state = readKeyValueFile(files.state)
+    const postEnv = { ...runnerEnv }
+    for (const [name, value] of Object.entries(state)) postEnv[`STATE_${name}`] = value
+    post = await runStep(path.join(distDir, 'post.js'), postEnv, workspace, options.stream, timeoutMs)
+  } finally {
+    await ownService?.close()
+  }
 
   return {
     ...main,
@@ -135,6 +164,7 @@ function runStep(
 ): Promise<StepResult> {
   const node = actionNode()
   if (node.note && stream) process.stderr.write(`${node.note}\n`)
+  const started = performance.now()
   return new Promise((resolve, reject) => {
     const child = spawn(node.path, [script], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
     const chunks: string[] = []
@@ -160,6 +190,7 @@ function runStep(
         exitCode: code ?? (signal ? 128 : 1),
         annotations: parseWorkflowCommands(log).annotations,
         log,
+        durationMs: performance.now() - started,
       })
     })
   })

@@ -53,7 +53,7 @@ export const condaManager: Manager = {
     )
     const conda = await runCommand(ctx.tool?.executable ?? 'conda', condaEnvArgs(prefix, envFile, exists), {
       cwd: project.root,
-      env: processEnv({ CONDA_PKGS_DIRS: condaPkgsDir() }),
+      env: processEnv({ CONDA_PKGS_DIRS: condaPkgsDir(ctx) }),
     })
     if (conda.exitCode !== 0) {
       throw new UserError({
@@ -78,14 +78,10 @@ export const condaManager: Manager = {
 
   installedPackages: (ctx) => listInstalled(ctx),
   check: (ctx) => pipCheck(ctx),
-  cacheDirs: () => [condaPkgsDir()],
-  async prune() {
-    // conda's package cache is kept whole: `conda clean` would drop what the next run needs
-  },
 }
 
-function condaPkgsDir(): string {
-  return managerCacheDir('CONDA_PKGS_DIRS', 'conda-pkgs')
+function condaPkgsDir(ctx: ManagerContext): string {
+  return managerCacheDir(ctx, 'CONDA_PKGS_DIRS', 'conda-pkgs')
 }
 
 /** true when the prefix is a conda env this action made before (update it), false when absent. */

@@ -2,6 +2,7 @@ import * as core from '@actions/core'
 import { processEnv, runCommand } from '../exec.js'
 import { normalizeName } from '../project/requirements.js'
 import { managerCacheDir } from './cache-dirs.js'
+import { pipCacheHooks } from './pip-cache.js'
 import { explainPipFailure } from './pip-errors.js'
 import type { InstalledPackage, Manager, ManagerContext } from './types.js'
 import { createVenv } from './venv.js'
@@ -47,11 +48,9 @@ export const pipManager: Manager = {
 
   check: (ctx) => pipCheck(ctx),
 
-  cacheDirs: () => [managerCacheDir('PIP_CACHE_DIR', 'pip')],
-
-  async prune() {
-    // pip's cache holds wheels only; nothing to prune
-  },
+  // install() always recreates the venv, so a stale one restored by a partial hit is replaced
+  // and only the warm download cache is reused.
+  cache: pipCacheHooks,
 }
 
 /** Runs `pip check` in the environment and returns what it printed (empty when clean). */
@@ -67,7 +66,7 @@ export async function pipCheck(ctx: ManagerContext): Promise<string> {
 async function pipInstall(ctx: ManagerContext, args: string[]): Promise<void> {
   const result = await runCommand(ctx.venv.python, ['-m', 'pip', 'install', ...args], {
     cwd: ctx.project.root,
-    env: { ...envFor(ctx), PIP_CACHE_DIR: managerCacheDir('PIP_CACHE_DIR', 'pip') },
+    env: { ...envFor(ctx), PIP_CACHE_DIR: managerCacheDir(ctx, 'PIP_CACHE_DIR', 'pip') },
   })
   if (result.exitCode !== 0) {
     throw explainPipFailure(
@@ -89,5 +88,8 @@ export async function listInstalled(ctx: ManagerContext): Promise<InstalledPacka
 }
 
 export function envFor(ctx: ManagerContext): Record<string, string> {
-  return processEnv(venvEnv(ctx.venv, process.env.PATH ?? ''))
+  const downloadCache: Record<string, string> = ctx.downloadCacheDir
+    ? { PIP_CACHE_DIR: ctx.downloadCacheDir }
+    : {}
+  return processEnv({ ...venvEnv(ctx.venv, process.env.PATH ?? ''), ...downloadCache })
 }

@@ -10,6 +10,7 @@ import { asRecord } from '../project/locks/toml-tables.js'
 import { managerCacheDir } from './cache-dirs.js'
 import { lockStaleFinding } from './lock-stale.js'
 import { envFor, listInstalled, pipCheck } from './pip.js'
+import { poetryCacheHooks } from './poetry-cache.js'
 import { lockedRequirements } from './poetry-locked-install.js'
 import { installPoetryTool } from './poetry-tool.js'
 import type { Manager, ManagerContext } from './types.js'
@@ -32,10 +33,7 @@ export const poetryManager: Manager = {
 
   installedPackages: (ctx) => listInstalled(ctx),
   check: (ctx) => pipCheck(ctx),
-  cacheDirs: () => [managerCacheDir('POETRY_CACHE_DIR', 'poetry')],
-  async prune() {
-    // poetry's cache holds the artifacts of the locked set only; nothing to prune
-  },
+  cache: poetryCacheHooks,
 }
 
 /**
@@ -93,7 +91,7 @@ export function poetryEnv(ctx: ManagerContext): Record<string, string> {
     ...envFor(ctx),
     POETRY_VIRTUALENVS_CREATE: 'false',
     POETRY_VIRTUALENVS_IN_PROJECT: 'true',
-    POETRY_CACHE_DIR: managerCacheDir('POETRY_CACHE_DIR', 'poetry'),
+    POETRY_CACHE_DIR: managerCacheDir(ctx, 'POETRY_CACHE_DIR', 'poetry'),
     POETRY_NO_INTERACTION: '1',
     // a desktop keyring prompt would hang the job; CI has no keyring
     PYTHON_KEYRING_BACKEND: 'keyring.backends.null.Keyring',

@@ -24,6 +24,41 @@ export interface ManagerContext {
   venv: VenvLayout
   /** Set by main after installTool(). */
   tool?: ManagerTool
+  /**
+   * The manager's download cache, a folder the action owns (set only when the environment
+   * cache is on): the install must use it (pip: PIP_CACHE_DIR) so it is stored with the env.
+   */
+  downloadCacheDir?: string
+}
+
+/** What the post step knows when it prunes: no project or interpreter, just paths. */
+export interface PruneContext {
+  cacheDirs: string[]
+  /** The manager's program, for managers that prune by command (`uv cache prune --ci`). */
+  toolPath?: string
+}
+
+/**
+ * How the environment cache (src/cache/) keys, stores and prunes one manager's state.
+ * A manager without it is installed without caching.
+ * Poetry's own tool venv belongs in a separate entry under its own key (tool + version +
+ * Python): restore it before the tool is installed and save it in post with
+ * src/cache/service.ts, so a lock change never re-installs Poetry itself.
+ */
+export interface ManagerCacheHooks {
+  /** The manager version the install will use, known before it runs (it is part of the key). */
+  toolVersion(ctx: ManagerContext): Promise<string>
+  /** Absolute paths of the files that decide the env: lock, manifest, requirements. */
+  keyFiles(ctx: ManagerContext): string[]
+  /** Groups, extras and options that change what is installed. */
+  keyExtras(ctx: ManagerContext): string[]
+  /** Download-cache folders stored next to the env (absolute). */
+  cacheDirs(ctx: ManagerContext): string[]
+  toolPath?(ctx: ManagerContext): string | undefined
+  /** Drops what is cheaper to download again than to store (run in post, before the save). */
+  pruneCache(prune: PruneContext): Promise<void>
+  /** Checks a restored env is consistent; returns what is wrong, or undefined when it is fine. */
+  checkEnv(ctx: ManagerContext): Promise<string | undefined>
 }
 
 /** One package manager behind one interface (DESIGN.md, stage 4). */
@@ -41,8 +76,6 @@ export interface Manager {
   installedPackages(ctx: ManagerContext): Promise<InstalledPackage[]>
   /** `pip check` or the manager's equivalent; what it printed when it found problems, else ''. */
   check(ctx: ManagerContext): Promise<string>
-  /** The manager's download caches, for the cache stage to save and restore. */
-  cacheDirs(ctx: ManagerContext): string[]
-  /** Shrinks the download caches before they are saved (e.g. `uv cache prune --ci`). */
-  prune(ctx: ManagerContext): Promise<void>
+  /** Environment cache support; the install must also make a stale restored env match the lock. */
+  readonly cache?: ManagerCacheHooks
 }

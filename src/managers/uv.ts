@@ -7,6 +7,7 @@ import { normalizeName } from '../project/requirements.js'
 import { managerCacheDir } from './cache-dirs.js'
 import { lockStaleFinding } from './lock-stale.js'
 import type { InstalledPackage, Manager, ManagerContext } from './types.js'
+import { uvCacheHooks } from './uv-cache.js'
 import { uvCheckAsPipCheck } from './uv-check.js'
 import { installUvTool } from './uv-tool.js'
 import { createVenv } from './venv.js'
@@ -63,11 +64,7 @@ export const uvManager: Manager = {
     return uvCheckAsPipCheck(`${result.stdout}\n${result.stderr}`, installed)
   },
 
-  cacheDirs: () => [managerCacheDir('UV_CACHE_DIR', 'uv')],
-
-  async prune(ctx) {
-    await uv(ctx, ['cache', 'prune', '--ci'])
-  },
+  cache: uvCacheHooks,
 }
 
 /** Groups, extras and the workspace member, as `uv sync` flags. */
@@ -94,7 +91,7 @@ export function uvEnv(ctx: ManagerContext): Record<string, string> {
     UV_PROJECT_ENVIRONMENT: ctx.venv.root,
     UV_PYTHON: ctx.python.executable,
     UV_PYTHON_DOWNLOADS: 'never',
-    UV_CACHE_DIR: managerCacheDir('UV_CACHE_DIR', 'uv'),
+    UV_CACHE_DIR: managerCacheDir(ctx, 'UV_CACHE_DIR', 'uv'),
     UV_NO_PROGRESS: '1',
   })
   // an activated environment of the runner must not redirect uv

@@ -18,4 +18,7 @@ export function setOutputs(report: RunReport): void {
   core.setOutput('findings-count', report.findings.length)
   core.setOutput('errors-count', counts.error)
   core.setOutput('warnings-count', counts.warning)
+  core.setOutput('cache-hit', report.cache?.hit === 'exact')
+  core.setOutput('cache-key', report.cache?.key ?? '')
+  core.setOutput('cache-matched-key', report.cache?.matchedKey ?? '')
 }

@@ -1,3 +1,4 @@
+import type { CacheOutcome } from '../cache/restore-env.js'
 import type { Finding } from '../drift/finding.js'
 import type { InstalledPackage } from '../managers/types.js'
 import type { Project } from '../project/types.js'
@@ -17,4 +18,5 @@ export interface RunReport {
   smokeTest: SmokeTestOutcome
   findings: Finding[]
   timings: StageTiming[]
+  cache?: CacheOutcome
 }

@@ -1,0 +1,39 @@
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import { pipCacheHooks } from './pip-cache.js'
+import { poetrySyncArgs } from './poetry.js'
+import type { ManagerCacheHooks } from './types.js'
+
+/**
+ * Poetry's side of the environment cache. The key covers poetry.lock and pyproject.toml (what
+ * `poetry check --lock` compares); the prune drops poetry's HTTP/repository cache and keeps
+ * the downloaded artifacts, which is what a partial hit installs from.
+ */
+export const poetryCacheHooks: ManagerCacheHooks = {
+  async toolVersion(ctx) {
+    return ctx.tool?.version ?? 'unknown'
+  },
+
+  keyFiles(ctx) {
+    const { project } = ctx
+    const files = [
+      project.lockPath ?? path.join(project.root, 'poetry.lock'),
+      path.join(project.root, 'pyproject.toml'),
+    ]
+    return [...new Set(files)].filter((file) => fs.existsSync(file))
+  },
+
+  keyExtras(ctx) {
+    return poetrySyncArgs(ctx)
+  },
+
+  cacheDirs(ctx) {
+    return ctx.downloadCacheDir ? [ctx.downloadCacheDir] : []
+  },
+
+  async pruneCache(prune) {
+    for (const dir of prune.cacheDirs) fs.rmSync(path.join(dir, 'cache'), { recursive: true, force: true })
+  },
+
+  checkEnv: (ctx) => pipCacheHooks.checkEnv(ctx),
+}

@@ -1,0 +1,60 @@
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import { processEnv, runCommand } from '../exec.js'
+import type { ManagerCacheHooks } from './types.js'
+import { uvSyncArgs } from './uv.js'
+
+/**
+ * uv's side of the environment cache. The key covers the lock and every pyproject.toml `uv sync
+ * --locked` compares it with (so an exact hit can never hide a stale lock); the download cache
+ * is pruned with `uv cache prune --ci`, which keeps the wheels uv built and drops the ones it
+ * can download again.
+ */
+export const uvCacheHooks: ManagerCacheHooks = {
+  async toolVersion(ctx) {
+    return ctx.tool?.version ?? 'unknown'
+  },
+
+  keyFiles(ctx) {
+    const { project } = ctx
+    const files = [
+      project.lockPath ?? path.join(project.root, 'uv.lock'),
+      path.join(project.root, 'pyproject.toml'),
+      path.join(project.root, 'uv.toml'),
+    ]
+    if (project.installRoot && project.installRoot !== project.root) {
+      files.push(path.join(project.installRoot, 'pyproject.toml'))
+    }
+    return [...new Set(files)].filter((file) => fs.existsSync(file))
+  },
+
+  keyExtras(ctx) {
+    return uvSyncArgs(ctx)
+  },
+
+  cacheDirs(ctx) {
+    return ctx.downloadCacheDir ? [ctx.downloadCacheDir] : []
+  },
+
+  toolPath(ctx) {
+    return ctx.tool?.executable
+  },
+
+  async pruneCache(prune) {
+    if (!prune.toolPath) return
+    for (const dir of prune.cacheDirs) {
+      await runCommand(prune.toolPath, ['cache', 'prune', '--ci'], {
+        env: processEnv({ UV_CACHE_DIR: dir, UV_NO_PROGRESS: '1' }),
+      })
+    }
+  },
+
+  async checkEnv(ctx) {
+    const program = ctx.tool?.executable ?? 'uv'
+    const result = await runCommand(program, ['pip', 'check', '--python', ctx.venv.python], {
+      silent: true,
+      env: processEnv({ UV_NO_PROGRESS: '1', UV_PYTHON_DOWNLOADS: 'never' }),
+    })
+    return result.exitCode === 0 ? undefined : `uv pip check: ${(result.stdout || result.stderr).trim()}`
+  },
+}
