@@ -5,6 +5,7 @@ import { UserError } from './errors.js'
 /** The only module that reads `INPUT_*`: everything else receives this typed, frozen object. */
 export type ManagerChoice = 'auto' | 'pip'
 export type FailOn = 'error' | 'warning' | 'never'
+export type CommentMode = 'auto' | 'always' | 'never'
 export type SmokeTest = { kind: 'auto' } | { kind: 'none' } | { kind: 'command'; argv: string[] }
 
 export interface Inputs {
@@ -22,10 +23,18 @@ export interface Inputs {
   venvPath: string
   smokeTest: SmokeTest
   failOn: FailOn
+  /** The `rules` input as written; drift/policy.ts parses it against the rule ids. */
+  rules: string
+  comment: CommentMode
+  /** Masked with core.setSecret; never printed. */
+  githubToken?: string
+  /** Branch, tag or commit to compare with when the event is not a pull request. */
+  baseRef?: string
 }
 
 const MANAGERS: readonly ManagerChoice[] = ['auto', 'pip']
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'never']
+const COMMENT: readonly CommentMode[] = ['auto', 'always', 'never']
 
 export type InputReader = (name: string) => string
 
@@ -45,6 +54,10 @@ export function loadInputs(read: InputReader = (name) => core.getInput(name)): I
     venvPath: path.resolve(workingDirectory, read('venv-path') || '.venv'),
     smokeTest: parseSmokeTest(read('smoke-test')),
     failOn: oneOf('fail-on', read('fail-on') || 'error', FAIL_ON),
+    rules: read('rules'),
+    comment: oneOf('comment', read('comment') || 'auto', COMMENT),
+    githubToken: readToken(read),
+    baseRef: read('base-ref').trim() || undefined,
   }
   return Object.freeze(inputs)
 }
@@ -57,6 +70,13 @@ export function oneOf<T extends string>(name: string, value: string, allowed: re
     message: `Input '${name}' is '${trimmed}', which is not one of: ${allowed.join(', ')}.`,
     fix: `Set '${name}:' to one of ${allowed.join(', ')} in your workflow.`,
   })
+}
+
+function readToken(read: InputReader): string | undefined {
+  const token = read('github-token').trim()
+  if (!token) return undefined
+  core.setSecret(token)
+  return token
 }
 
 /** Lists are separated by newlines, commas or spaces, as users write them in YAML. */

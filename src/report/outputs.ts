@@ -15,4 +15,5 @@ export function setOutputs(report: RunReport): void {
   core.setOutput('findings-count', report.findings.length)
   core.setOutput('errors-count', counts.error)
   core.setOutput('warnings-count', counts.warning)
+  core.setOutput('sarif-file', report.sarifFile ?? '')
 }

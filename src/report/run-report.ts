@@ -1,8 +1,10 @@
 import type { Finding } from '../drift/finding.js'
+import type { DependencyChange } from '../drift/rules/dependency-changed.js'
 import type { InstalledPackage } from '../managers/types.js'
 import type { Project } from '../project/types.js'
 import type { PythonInstall } from '../python/find-python.js'
 import type { StageTiming } from '../stage.js'
+import type { ImportSmokeResult } from '../verify/import-smoke.js'
 import type { SmokeTestOutcome } from '../verify/smoke-test.js'
 
 /** Everything the pipeline learned, handed to the report stage. */
@@ -15,4 +17,12 @@ export interface RunReport {
   smokeTest: SmokeTestOutcome
   findings: Finding[]
   timings: StageTiming[]
+  /** e.g. 'exact hit', 'miss'; filled by the cache stage. */
+  cacheResult?: string
+  importSmoke?: ImportSmokeResult
+  /** On pull requests (or with base-ref): the base the lock was compared with. */
+  baseRef?: string
+  dependencyChanges?: DependencyChange[]
+  /** Absolute path of the SARIF file written. */
+  sarifFile?: string
 }
