@@ -1,8 +1,8 @@
-import { compare, valid } from '@renovatebot/pep440'
 import type { LockedPackage } from '../../project/lock.js'
 import type { Finding, Severity } from '../finding.js'
 import { lockedPackages, releaseParts } from '../lookup.js'
 import type { Rule } from '../rule.js'
+import { compareVersions } from '../specifier.js'
 
 export type ChangeKind = 'added' | 'removed' | 'upgraded' | 'downgraded' | 'major'
 
@@ -50,9 +50,8 @@ export function dependencyChanges(ctx: Parameters<Rule['check']>[0]): Dependency
 
 function versionChange(before: LockedPackage, after: LockedPackage): DependencyChange {
   const order =
-    valid(before.version) && valid(after.version)
-      ? compare(after.version, before.version)
-      : after.version.localeCompare(before.version, 'en', { numeric: true })
+    compareVersions(after.version, before.version) ??
+    after.version.localeCompare(before.version, 'en', { numeric: true })
   const majorBefore = releaseParts(before.version)[0]
   const majorAfter = releaseParts(after.version)[0]
   const kind: ChangeKind =

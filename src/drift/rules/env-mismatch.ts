@@ -1,7 +1,7 @@
-import { eq, valid } from '@renovatebot/pep440'
 import type { Finding } from '../finding.js'
 import { lockedPackages } from '../lookup.js'
 import type { Rule } from '../rule.js'
+import { compareVersions } from '../specifier.js'
 
 /** Tools the environment carries whatever the lock says. */
 const ALWAYS_PRESENT = new Set(['pip', 'setuptools', 'wheel', 'distribute', 'pkg-resources'])
@@ -59,6 +59,5 @@ export const envMismatchRule: Rule = {
 }
 
 function sameVersion(a: string, b: string): boolean {
-  if (a === b) return true
-  return valid(a) !== null && valid(b) !== null && eq(a, b)
+  return a === b || compareVersions(a, b) === 0
 }

@@ -1,7 +1,7 @@
-import { satisfies, validRange } from '@renovatebot/pep440'
 import type { Finding } from '../finding.js'
 import { lockedPackages } from '../lookup.js'
 import type { Rule } from '../rule.js'
+import { versionSatisfies } from '../specifier.js'
 
 export const lockStaleRule: Rule = {
   id: 'lock-stale',
@@ -36,7 +36,7 @@ export const lockStaleRule: Rule = {
             fix: `Regenerate the lock so it includes ${dep.name}.`,
             package: dep.name,
           })
-        } else if (dep.specifier && validRange(dep.specifier) && !satisfies(pkg.version, dep.specifier)) {
+        } else if (dep.specifier && versionSatisfies(pkg.version, dep.specifier) === false) {
           findings.push({
             ...where,
             message: `${manifest.file} asks for ${dep.name}${dep.specifier}, but ${pkg.file} locks ${dep.name} ${pkg.version}.`,
