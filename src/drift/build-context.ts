@@ -46,7 +46,11 @@ export async function buildDriftContext(facts: DriftFacts): Promise<DriftContext
     preCommit: files.preCommit,
     condaEnvironments: files.condaEnvironments,
   }
-  if (facts.base) ctx.base = await readBase(facts.base, ctx, facts.readLock ?? readLockText)
+  if (facts.base) {
+    const readLock =
+      facts.readLock ?? ((text: string, file: string) => readLockText(text, file, { lenient: true }))
+    ctx.base = await readBase(facts.base, ctx, readLock)
+  }
   return ctx
 }
 
