@@ -17,8 +17,7 @@ const git = (cwd: string, ...args: string[]) =>
 function pullRequestRepo(): string {
   const dir = copyExample('pip-project')
   const head = fs.readFileSync(path.join(dir, 'requirements.txt'), 'utf8')
-  const base =
-    head.replace('idna==3.10', 'idna==2.10').replace('six==1.17.0', 'six==1.16.0') + 'requests==2.0.0\n'
+  const base = `${head.replace('idna==3.10', 'idna==2.10').replace('six==1.17.0', 'six==1.16.0')}requests==2.0.0\n`
   git(dir, 'init', '-q', '-b', 'main')
   fs.writeFileSync(path.join(dir, 'requirements.txt'), base)
   git(dir, 'add', '.')

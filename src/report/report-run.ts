@@ -33,7 +33,7 @@ export async function reportRun(report: RunReport, inputs: Inputs): Promise<void
     report.project.installable?.file ??
     report.project.pythonVersionSources.find((source) => source.file)?.file ??
     `${project === '.' ? '' : `${project}/`}README.md`
-  writeSarif(sarifFile, buildSarif(report.findings, RULES, TOOL, fallbackFile))
+  writeSarif(sarifFile, buildSarif(report.findings, RULES, TOOL, fallbackFile, `setup-python-env/${slug}/`))
   report.sarifFile = sarifFile
   setOutputs(report)
   await writeSummary(report, annotated.leftOut)

@@ -24,6 +24,8 @@ export function buildSarif(
   rules: readonly Rule[],
   tool: SarifTool,
   fallbackFile: string,
+  /** Distinguishes the projects of a monorepo, so one upload does not close another's alerts. */
+  category = 'setup-python-env/',
 ): Record<string, unknown> {
   const index = new Map(rules.map((rule, i) => [rule.id, i]))
   return {
@@ -70,6 +72,7 @@ export function buildSarif(
           ],
           partialFingerprints: { primaryLocationLineHash: fingerprint(finding) },
         })),
+        automationDetails: { id: category },
         columnKind: 'utf16CodeUnits',
       },
     ],
