@@ -67,7 +67,7 @@ function syntheticContext(count: number): DriftContext {
       parseDockerfile('FROM python:3.11-slim\nRUN pip install -r requirements-lock.txt\n', 'Dockerfile'),
     ],
     condaEnvironments: [],
-    base: { ref: 'main', locks: [base], changedFiles: [file] },
+    base: { ref: 'main', locks: [base], manifests: [], changedFiles: [file] },
   }
 }
 

@@ -6,6 +6,7 @@ import type { PipCheckProblem } from '../verify/pip-check.js'
 import type { SmokeTestOutcome } from '../verify/smoke-test.js'
 import type { BaseFileReader } from './base-revision.js'
 import type { BaseRevision, DriftContext } from './context.js'
+import { type Manifest, pyprojectManifest, requirementsManifest } from './parsers/manifest.js'
 import { readProjectFiles } from './read-project-files.js'
 import { readLockText } from './requirements-lock.js'
 
@@ -73,7 +74,15 @@ async function readBase(
     const before = baseLock?.packages.map((p) => `${p.name}==${p.version}`).join('\n')
     if (head !== before) changedFiles.push(lock.file)
   }
-  return { ref: reader.ref, locks, changedFiles }
+  const manifests: Manifest[] = []
+  for (const manifest of ctx.manifests) {
+    const text = await reader.read(manifest.file)
+    if (text === undefined) continue
+    const parse = manifest.kind === 'pyproject' ? pyprojectManifest : requirementsManifest
+    const before = safeRead(() => parse(text, manifest.file))
+    if (before) manifests.push(before)
+  }
+  return { ref: reader.ref, locks, manifests, changedFiles }
 }
 
 function safeRead<T>(read: () => T): T | undefined {

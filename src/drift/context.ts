@@ -44,6 +44,8 @@ export interface BaseRevision {
   /** Commit id or ref the files were read at. */
   ref: string
   locks: LockFile[]
+  /** The manifests as they were in the base revision (same files as DriftContext.manifests). */
+  manifests: Manifest[]
   /** Files of the head revision (paths relative to the workspace) that differ from base. */
   changedFiles: string[]
 }

@@ -86,6 +86,7 @@ describe('dependency-changed', () => {
       base: {
         ref: 'main',
         changedFiles: [],
+        manifests: [],
         locks: [
           lock('requirements-lock.txt', {
             numpy: '1.26.3',
@@ -242,4 +243,51 @@ describe('requirements locks', () => {
       { name: 'a', version: '1', file: 'requirements.txt', line: 1, marker: undefined },
     ])
   })
+})
+
+describe('lock-stale on a pull request', () => {
+  const manifest = (deps: [string, string][]) => ({
+    file: 'requirements.in',
+    kind: 'requirements' as const,
+    dependencies: deps.map(([name, specifier], i) => ({ name, specifier, conditional: false, line: i + 1 })),
+  })
+  const headLock = lock('requirements-lock.txt', { numpy: '1.26.4', pandas: '2.2.3' })
+
+  it.each([
+    [
+      'a loosened specifier',
+      [
+        ['numpy', '>=1.20'],
+        ['pandas', ''],
+      ],
+      [
+        ['numpy', '>=1.26'],
+        ['pandas', ''],
+      ],
+      [],
+      1,
+    ],
+    [
+      'a removed dependency',
+      [['numpy', '']],
+      [
+        ['numpy', ''],
+        ['pandas', ''],
+      ],
+      [],
+      1,
+    ],
+    ['the lock changed too', [['numpy', '>=1.20']], [['numpy', '>=1.26']], ['requirements-lock.txt'], 0],
+    ['nothing changed', [['numpy', '']], [['numpy', '']], [], 0],
+  ] as [string, [string, string][], [string, string][], string[], number][])(
+    'manifest changed by %s → %d findings',
+    (_what, head, base, changedFiles, count) => {
+      const ctx = driftContext({
+        locks: [headLock],
+        manifests: [manifest(head)],
+        base: { ref: 'main', locks: [headLock], manifests: [manifest(base)], changedFiles },
+      })
+      expect(lockStaleRule.check(ctx)).toHaveLength(count)
+    },
+  )
 })
