@@ -4,6 +4,7 @@ import type { DriftContext } from '../../src/drift/context.js'
 import { parseDockerfile } from '../../src/drift/parsers/dockerfile.js'
 import { parseRulesPolicy } from '../../src/drift/policy.js'
 import { RULES } from '../../src/drift/registry.js'
+import { readLockText } from '../../src/drift/requirements-lock.js'
 import { dependencyChanges } from '../../src/drift/rules/dependency-changed.js'
 import { runRules } from '../../src/drift/run-rules.js'
 import type { LockFile } from '../../src/project/lock.js'
@@ -105,6 +106,20 @@ function perRule(count: number): string {
     .join(', ')
 }
 
+/** Reading the head and base lock texts (what buildDriftContext parses) on top of the rules. */
+function parseMs(count: number): number {
+  const text = Array.from({ length: count }, (_, i) => `pkg-${i}==1.${i % 13}.${i % 5}`).join('\n')
+  const samples: number[] = []
+  for (let i = 0; i < 5; i++) {
+    const started = performance.now()
+    readLockText(text, 'requirements-lock.txt')
+    readLockText(text, 'requirements-lock.txt', { lenient: true })
+    samples.push(performance.now() - started)
+  }
+  samples.sort((a, b) => a - b)
+  return samples[2] ?? 0
+}
+
 const small = timeMs(2_000)
 const large = timeMs(20_000)
 console.log(
@@ -112,6 +127,9 @@ console.log(
 )
 console.log(
   `drift rules, 20,000 packages (+ base lock): ${large.ms.toFixed(1)} ms median of 9 (${large.findings} findings)`,
+)
+console.log(
+  `parsing head + base lock text: 2,000 → ${parseMs(2_000).toFixed(1)} ms, 20,000 → ${parseMs(20_000).toFixed(1)} ms`,
 )
 console.log(`slowest rules at 20,000: ${perRule(20_000)}`)
 console.log(`10x packages -> ${(large.ms / small.ms).toFixed(1)}x time`)
