@@ -6,6 +6,7 @@ import { parseSpecOrThrow } from './project/python-version/spec.js'
 /** The only module that reads `INPUT_*`: everything else receives this typed, frozen object. */
 export type ManagerChoice = 'auto' | 'pip' | 'uv' | 'poetry' | 'conda'
 export type FailOn = 'error' | 'warning' | 'never'
+export type CommentMode = 'auto' | 'always' | 'never'
 export type SmokeTest = { kind: 'auto' } | { kind: 'none' } | { kind: 'command'; argv: string[] }
 /** 'auto' saves except on pull_request_target, workflow_run and tag pushes (src/cache/save-policy.ts). */
 export type CacheSave = 'auto' | 'true' | 'false'
@@ -52,6 +53,13 @@ export interface Inputs {
   /** Globs (relative to the working directory) whose files key the cache instead of the lock files. */
   cacheDependencyGlob: string[]
   cacheSuffix?: string
+  /** The `rules` input as written; drift/policy.ts parses it against the rule ids. */
+  rules: string
+  comment: CommentMode
+  /** Masked with core.setSecret; never printed. */
+  githubToken?: string
+  /** Branch, tag or commit to compare with when the event is not a pull request. */
+  baseRef?: string
 }
 
 export type UvSource = 'github' | 'pypi'
@@ -60,6 +68,7 @@ const MANAGERS: readonly ManagerChoice[] = ['auto', 'uv', 'poetry', 'pip', 'cond
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'never']
 const UV_SOURCES: readonly UvSource[] = ['github', 'pypi']
 const CACHE_SAVE: readonly CacheSave[] = ['auto', 'true', 'false']
+const COMMENT: readonly CommentMode[] = ['auto', 'always', 'never']
 
 export type InputReader = (name: string) => string
 
@@ -99,6 +108,10 @@ export function loadInputs(read: InputReader = (name) => core.getInput(name)): I
       .map((line) => line.trim())
       .filter((line) => line.length > 0),
     cacheSuffix: parseCacheSuffix(read('cache-suffix')),
+    rules: read('rules'),
+    comment: oneOf('comment', read('comment') || 'auto', COMMENT),
+    githubToken: readToken(read),
+    baseRef: read('base-ref').trim() || undefined,
   }
   return Object.freeze(inputs)
 }
@@ -111,6 +124,13 @@ export function oneOf<T extends string>(name: string, value: string, allowed: re
     message: `Input '${name}' is '${trimmed}', which is not one of: ${allowed.join(', ')}.`,
     fix: `Set '${name}:' to one of ${allowed.join(', ')} in your workflow.`,
   })
+}
+
+function readToken(read: InputReader): string | undefined {
+  const token = read('github-token').trim()
+  if (!token) return undefined
+  core.setSecret(token)
+  return token
 }
 
 /** Lists are separated by newlines, commas or spaces, as users write them in YAML. */

@@ -3,8 +3,15 @@ import * as path from 'node:path'
 import * as core from '@actions/core'
 import { cacheStateFor } from './cache/cache-state.js'
 import { downloadCacheDir, restoreEnvironment } from './cache/restore-env.js'
+import { baseRevisionOptions } from './drift/base-options.js'
+import { openBaseRevision } from './drift/base-revision.js'
+import { buildDriftContext } from './drift/build-context.js'
 import type { Finding } from './drift/finding.js'
+import { applyPolicy, parseRulesPolicy } from './drift/policy.js'
+import { dependencyChanges } from './drift/rules/dependency-changed.js'
+import { runRules } from './drift/run-rules.js'
 import { loadInputs } from './inputs.js'
+import { envFor } from './managers/pip.js'
 import { managerFor } from './managers/select-manager.js'
 import type { ManagerContext } from './managers/types.js'
 import { venvLayout } from './managers/venv-layout.js'
@@ -12,16 +19,16 @@ import { lockIdentity } from './project/locks/lock-hash.js'
 import { readProject } from './project/read-project.js'
 import { exportPython } from './python/export-python.js'
 import { findPython } from './python/find-python.js'
-import { annotateFindings } from './report/annotations.js'
 import { failureMessage } from './report/exit-decision.js'
-import { setOutputs } from './report/outputs.js'
+import { reportRun } from './report/report-run.js'
 import type { RunReport } from './report/run-report.js'
-import { writeSummary } from './report/summary.js'
 import { reportFailure } from './report-failure.js'
 import { runStage, type StageTiming, skipStage } from './stage.js'
 import { saveMainState } from './state.js'
+import { directDependencies } from './verify/direct-dependencies.js'
 import { exportVenv } from './verify/export-venv.js'
-import { parsePipCheck, pipCheckFindings } from './verify/pip-check.js'
+import { runImportSmoke } from './verify/import-smoke.js'
+import { parsePipCheck } from './verify/pip-check.js'
 import { runSmokeTest } from './verify/smoke-test.js'
 
 /** The main step: inputs → project → python → install → verify → report (DESIGN.md). */
@@ -30,6 +37,7 @@ export async function run(): Promise<void> {
   saveMainState({ succeeded: false })
   try {
     const inputs = loadInputs()
+    const policy = parseRulesPolicy(inputs.rules)
     const project = await runStage(timings, 'Project', async () => readProject(inputs))
     const venv = venvLayout(inputs.venvPath)
     const python = await runStage(timings, 'Python', async () => {
@@ -62,12 +70,13 @@ export async function run(): Promise<void> {
       ctx.tool = await runStage(timings, `Tool (${manager.name})`, () => manager.installTool(ctx))
     }
     const cache = await runStage(timings, 'Cache restore', () => restoreEnvironment(ctx, manager))
-    const findings: Finding[] = [...(project.findings ?? [])]
+    // what detection and the install found (lock-missing, lock-stale): merged with the drift rules below
+    const stageFindings: Finding[] = [...(project.findings ?? [])]
     const install = `Install (${manager.name})`
     if (cache.hit === 'exact') skipStage(timings, install, `cache hit on ${cache.key}: skipping install`)
     else {
       const workedAround = await runStage(timings, install, () => manager.install(ctx))
-      findings.push(...workedAround)
+      stageFindings.push(...workedAround)
       if (workedAround.length > 0 && cache.save) {
         // an env installed around a problem (e.g. a stale lock) must not turn into an exact hit
         // that hides the problem on the next run
@@ -77,33 +86,53 @@ export async function run(): Promise<void> {
     }
     exportVenv(venv)
     const installed = await manager.installedPackages(ctx)
-    const smokeTest = await runStage(timings, 'Verify', async () => {
-      findings.push(...pipCheckFindings(parsePipCheck(await manager.check(ctx)), project))
+    const verified = await runStage(timings, 'Verify', async () => {
+      const pipCheck = parsePipCheck(await manager.check(ctx))
+      const importSmoke = await runImportSmoke(venv.python, directDependencies(project), envFor(ctx))
       const junitPath = path.join(
         process.env.RUNNER_TEMP ?? inputs.workingDirectory,
         'setup-python-env-junit.xml',
       )
-      const outcome = await runSmokeTest(ctx, inputs.smokeTest, installed, junitPath)
-      findings.push(...outcome.findings)
-      return outcome
+      const smokeTest = await runSmokeTest(ctx, inputs.smokeTest, installed, junitPath)
+      return { pipCheck, importSmoke, smokeTest }
     })
+    const managerVersion = await manager.version(ctx)
+    const drift = await runStage(timings, 'Drift', async () => {
+      const base = await openBaseRevision(baseRevisionOptions(inputs))
+      const driftCtx = await buildDriftContext({
+        project,
+        pythonVersion: python.version,
+        installed,
+        toolVersions: { [manager.name]: managerVersion },
+        pipCheck: verified.pipCheck,
+        importFailures: verified.importSmoke.failures,
+        smokeTest: verified.smokeTest,
+        locks: project.lock && project.lock.kind !== 'requirements' ? [project.lock] : undefined,
+        base,
+      })
+      return {
+        findings: mergeFindings(applyPolicy(stageFindings, policy), runRules(driftCtx, policy)),
+        changes: dependencyChanges(driftCtx),
+        baseRef: base?.ref,
+      }
+    })
+    const findings = drift.findings
     const report: RunReport = {
       project,
       python,
-      manager: { name: manager.name, version: await manager.version(ctx) },
+      manager: { name: manager.name, version: managerVersion },
       venvPath: venv.root,
       lock: lockIdentity(project),
       installed,
-      smokeTest,
+      smokeTest: verified.smokeTest,
+      importSmoke: verified.importSmoke,
       findings,
       timings,
       cache,
+      baseRef: drift.baseRef,
+      dependencyChanges: drift.changes,
     }
-    await runStage(timings, 'Report', async () => {
-      const annotated = annotateFindings(findings)
-      setOutputs(report)
-      await writeSummary(report, annotated.leftOut)
-    })
+    await runStage(timings, 'Report', () => reportRun(report, inputs))
     const failure = failureMessage(findings, inputs.failOn)
     if (failure) core.setFailed(failure)
     saveMainState({
@@ -115,6 +144,19 @@ export async function run(): Promise<void> {
   } catch (error) {
     reportFailure(error)
   }
+}
+
+/** One finding per rule, file, line and package: a stage and a rule may see the same problem. */
+function mergeFindings(...lists: Finding[][]): Finding[] {
+  const seen = new Set<string>()
+  const merged: Finding[] = []
+  for (const finding of lists.flat()) {
+    const key = [finding.rule, finding.file ?? '', finding.line ?? '', finding.package ?? ''].join('\0')
+    if (seen.has(key)) continue
+    seen.add(key)
+    merged.push(finding)
+  }
+  return merged
 }
 
 /** The tool cache names architectures the way the runner does (RUNNER_ARCH lower-cased). */

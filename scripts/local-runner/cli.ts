@@ -1,7 +1,7 @@
 import * as path from 'node:path'
 import { type LocalRunOptions, type LocalRunResult, runLocal } from './run-local.js'
 
-const USAGE = `usage: npm run local -- <project-dir> [--input name=value]... [--json] [--work-dir D] [--tool-cache D] [--event NAME] [--cache-dir D]
+const USAGE = `usage: npm run local -- <project-dir> [--input name=value]... [--json] [--work-dir D] [--tool-cache D] [--cache-dir D] [--event NAME] [--base-ref REF] [--api-url URL]
 
 Runs the built action (dist/) on a project folder the way the GitHub runner does, then prints the
 outputs, the annotations and the job summary. --json prints one JSON object and nothing else.
@@ -30,12 +30,16 @@ export function parseArgs(argv: string[]): CliOptions {
     else if (arg === '--tool-cache') options.toolCacheDir = path.resolve(value(++i, arg))
     else if (arg === '--event') options.eventName = value(++i, arg)
     else if (arg === '--cache-dir') options.cacheDir = path.resolve(value(++i, arg))
+    else if (arg === '--base-ref') options.baseRef = value(++i, arg)
+    else if (arg === '--api-url') options.env = { ...options.env, GITHUB_API_URL: value(++i, arg) }
     else if (arg === '--help' || arg === '-h') throw new Error(USAGE)
     else if (arg.startsWith('-')) throw new Error(`unknown option ${arg}\n${USAGE}`)
     else if (!options.projectDir) options.projectDir = arg
     else throw new Error(`one project folder only\n${USAGE}`)
   }
   if (!options.projectDir) throw new Error(USAGE)
+  if (options.eventName === 'pull_request' && !options.baseRef && !options.eventPayload)
+    throw new Error(`--event pull_request needs --base-ref <branch or commit>\n${USAGE}`)
   return options
 }
 

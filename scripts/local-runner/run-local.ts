@@ -5,6 +5,7 @@ import * as path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { serviceDir, startCacheService } from '../loopback/cache-service.js'
 import { actionNode } from './node-runtime.js'
+import { pullRequestPayload } from './pull-request-event.js'
 import { readKeyValueFile, readPathFile } from './runner-files.js'
 import { type Annotation, parseWorkflowCommands } from './workflow-commands.js'
 
@@ -22,6 +23,8 @@ export interface LocalRunOptions {
   env?: Record<string, string>
   eventName?: string
   eventPayload?: unknown
+  /** With eventName pull_request: the base branch/commit of the generated event payload; else the base-ref input. */
+  baseRef?: string
   /** Copy the child's log to this process's stderr while it runs. */
   stream?: boolean
   /** Kill a step that runs longer than this. */
@@ -87,7 +90,14 @@ export async function runLocal(options: LocalRunOptions): Promise<LocalRunResult
   }
   for (const file of [files.output, files.state, files.env, files.path, files.summary])
     fs.writeFileSync(file, '')
-  fs.writeFileSync(files.event, JSON.stringify(options.eventPayload ?? {}))
+  const isPullRequest = options.eventName === 'pull_request'
+  const payload =
+    options.eventPayload ??
+    (isPullRequest && options.baseRef ? pullRequestPayload(workspace, options.baseRef) : {})
+  fs.writeFileSync(files.event, JSON.stringify(payload))
+  const inputs = { ...options.inputs }
+  if (options.baseRef && !isPullRequest && inputs['base-ref'] === undefined)
+    inputs['base-ref'] = options.baseRef
 
   const baseEnv: Record<string, string> = {}
   for (const [name, value] of Object.entries(process.env)) {
@@ -120,7 +130,7 @@ export async function runLocal(options: LocalRunOptions): Promise<LocalRunResult
     RUNNER_ARCH: runnerArch(),
     ...options.env,
   }
-  for (const [name, value] of Object.entries(options.inputs ?? {})) {
+  for (const [name, value] of Object.entries(inputs)) {
     runnerEnv[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
   }
 

@@ -9,6 +9,8 @@ export interface LockedPackage {
   /** Path relative to the workspace where the package is locked, and the line. */
   file: string
   line?: number
+  /** Environment marker when the lock limits the package to some platforms/Pythons. */
+  marker?: string
 }
 
 export interface LockFile {

@@ -4,6 +4,9 @@ import { type Finding, type Severity, sortFindings } from '../drift/finding.js'
 /** GitHub shows at most 10 annotations of each level per step. */
 export const ANNOTATIONS_PER_LEVEL = 10
 
+/** GitHub cuts annotation messages at 4,096 characters; cut them ourselves, visibly. */
+const MAX_MESSAGE = 4096
+
 export interface AnnotationResult {
   shown: number
   leftOut: number
@@ -23,7 +26,8 @@ export function annotateFindings(findings: readonly Finding[]): AnnotationResult
       startLine: finding.file ? finding.line : undefined,
       endLine: finding.file && finding.endLine ? finding.endLine : undefined,
     }
-    const text = finding.fix ? `${finding.message} Fix: ${finding.fix}` : finding.message
+    const full = finding.fix ? `${finding.message} Fix: ${finding.fix}` : finding.message
+    const text = full.length > MAX_MESSAGE ? `${full.slice(0, MAX_MESSAGE - 1)}…` : full
     if (finding.severity === 'error') core.error(text, properties)
     else if (finding.severity === 'warning') core.warning(text, properties)
     else core.notice(text, properties)

@@ -21,4 +21,5 @@ export function setOutputs(report: RunReport): void {
   core.setOutput('cache-hit', report.cache?.hit === 'exact')
   core.setOutput('cache-key', report.cache?.key ?? '')
   core.setOutput('cache-matched-key', report.cache?.matchedKey ?? '')
+  core.setOutput('sarif-file', report.sarifFile ?? '')
 }

@@ -1,9 +1,11 @@
 import type { CacheOutcome } from '../cache/restore-env.js'
 import type { Finding } from '../drift/finding.js'
+import type { DependencyChange } from '../drift/rules/dependency-changed.js'
 import type { InstalledPackage } from '../managers/types.js'
 import type { Project } from '../project/types.js'
 import type { PythonInstall } from '../python/find-python.js'
 import type { StageTiming } from '../stage.js'
+import type { ImportSmokeResult } from '../verify/import-smoke.js'
 import type { SmokeTestOutcome } from '../verify/smoke-test.js'
 
 /** Everything the pipeline learned, handed to the report stage. */
@@ -19,4 +21,10 @@ export interface RunReport {
   findings: Finding[]
   timings: StageTiming[]
   cache?: CacheOutcome
+  importSmoke?: ImportSmokeResult
+  /** On pull requests (or with base-ref): the base the lock was compared with. */
+  baseRef?: string
+  dependencyChanges?: DependencyChange[]
+  /** Absolute path of the SARIF file written. */
+  sarifFile?: string
 }

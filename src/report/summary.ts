@@ -1,32 +1,34 @@
 import * as core from '@actions/core'
-import { countBySeverity, sortFindings } from '../drift/finding.js'
+import { countBySeverity } from '../drift/finding.js'
 import { table } from './markdown.js'
 import type { RunReport } from './run-report.js'
+import { changesTable, findingsTable, stagesChart } from './tables.js'
 
-const ICON = { error: '❌', warning: '⚠️', notice: 'ℹ️' } as const
+/** The job summary allows 1 MiB per step; long lists are cut well before that. */
+const MAX_ROWS = 500
 
-/** Builds the job summary markdown: environment, stages with times, findings, packages. */
+/** Builds the job summary markdown: environment, stages with times, findings, dependency changes, packages. */
 export function summaryMarkdown(report: RunReport, leftOutAnnotations: number): string {
   const counts = countBySeverity(report.findings)
   const parts: string[] = ['## setup-python-env']
-  parts.push(
-    table(
-      ['', ''],
-      [
-        ['Python', `${report.python.version} (${report.python.source})`],
-        ['Manager', `${report.manager.name} ${report.manager.version}`],
-        ['Environment', report.venvPath],
-        ['Packages installed', report.installed.length],
-        [
-          'Smoke test',
-          report.smokeTest.command
-            ? `${report.smokeTest.result}: ${report.smokeTest.command}`
-            : report.smokeTest.result,
-        ],
-        ['Findings', `${counts.error} errors, ${counts.warning} warnings, ${counts.notice} notices`],
-      ],
-    ),
-  )
+  const rows: (string | number)[][] = [
+    ['Python', `${report.python.version} (${report.python.source})`],
+    ['Manager', `${report.manager.name} ${report.manager.version}`],
+    ['Environment', report.venvPath],
+    ['Packages installed', report.installed.length],
+  ]
+  if (report.cache) rows.push(['Cache', cacheLine(report.cache)])
+  rows.push([
+    'Smoke test',
+    report.smokeTest.command
+      ? `${report.smokeTest.result}: ${report.smokeTest.command}`
+      : report.smokeTest.result,
+  ])
+  if (report.importSmoke) rows.push(['Import smoke', `${report.importSmoke.checked} modules imported`])
+  if (report.baseRef) rows.push(['Compared with', report.baseRef])
+  rows.push(['Findings', `${counts.error} errors, ${counts.warning} warnings, ${counts.notice} notices`])
+  if (report.sarifFile) rows.push(['SARIF', report.sarifFile])
+  parts.push(table(['', ''], rows))
   parts.push(
     '### Stages',
     table(
@@ -34,31 +36,25 @@ export function summaryMarkdown(report: RunReport, leftOutAnnotations: number): 
       report.timings.map((t) => [t.stage, t.outcome, t.seconds.toFixed(1)]),
     ),
   )
+  const chart = stagesChart(report.timings)
+  if (chart) parts.push(`<details><summary>Time per stage (chart)</summary>\n\n${chart}\n\n</details>`)
   if (report.findings.length > 0) {
-    parts.push(
-      '### Findings',
-      table(
-        ['', 'Rule', 'Where', 'Message', 'Fix'],
-        sortFindings(report.findings).map((f) => [
-          ICON[f.severity],
-          f.rule,
-          f.file ? `${f.file}${f.line ? `:${f.line}` : ''}` : '',
-          f.message,
-          f.fix,
-        ]),
-      ),
-    )
+    parts.push('### Findings', findingsTable(report.findings, MAX_ROWS))
     if (leftOutAnnotations > 0) {
       parts.push(
-        `${leftOutAnnotations} finding(s) did not fit GitHub's annotation limits and are listed only here.`,
+        `${leftOutAnnotations} finding(s) did not fit GitHub's annotation limits (10 per level per step) and are listed only here and in the SARIF file.`,
       )
     }
+  }
+  const changes = report.dependencyChanges ?? []
+  if (changes.length > 0) {
+    parts.push(`### Dependency changes (${changes.length})`, changesTable(changes, MAX_ROWS))
   }
   if (report.installed.length > 0) {
     parts.push(
       `<details><summary>Installed packages (${report.installed.length})</summary>\n\n${table(
         ['Package', 'Version'],
-        report.installed.map((pkg) => [pkg.name, pkg.version]),
+        report.installed.slice(0, 5000).map((pkg) => [pkg.name, pkg.version]),
       )}\n\n</details>`,
     )
   }
@@ -68,4 +64,14 @@ export function summaryMarkdown(report: RunReport, leftOutAnnotations: number): 
 export async function writeSummary(report: RunReport, leftOutAnnotations: number): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return
   await core.summary.addRaw(summaryMarkdown(report, leftOutAnnotations)).write()
+}
+
+function cacheLine(cache: NonNullable<RunReport['cache']>): string {
+  if (cache.hit === 'off') return `off (${cache.reason ?? 'disabled'})`
+  const hit = {
+    exact: 'exact hit, install skipped',
+    partial: `partial hit on ${cache.matchedKey}`,
+    miss: 'miss',
+  }[cache.hit]
+  return `${hit}; key ${cache.key}`
 }

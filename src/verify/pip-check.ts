@@ -40,7 +40,10 @@ export function parsePipCheck(output: string): PipCheckProblem[] {
 }
 
 /** One `pip-check-conflict` finding per problem, at the requirement line that pins the package. */
-export function pipCheckFindings(problems: readonly PipCheckProblem[], project: Project): Finding[] {
+export function pipCheckFindings(
+  problems: readonly PipCheckProblem[],
+  project: Pick<Project, 'requirementsFiles' | 'installable'>,
+): Finding[] {
   return problems.map((problem) => {
     const where =
       locateRequirement(project.requirementsFiles, problem.dependency ?? problem.package) ??

@@ -7,6 +7,7 @@ import type { SmokeTest } from '../inputs.js'
 import { envFor } from '../managers/pip.js'
 import type { InstalledPackage, ManagerContext } from '../managers/types.js'
 import { relativePosix } from '../paths.js'
+import type { Project } from '../project/types.js'
 import { parseJUnit, type TestFailure } from './junit.js'
 
 export type SmokeTestResult = 'passed' | 'failed' | 'no-tests' | 'skipped'
@@ -70,7 +71,7 @@ export async function runSmokeTest(
   }
   if (exitCode === 0) return { result: 'passed', command, tests: report?.tests, findings: [] }
   const failures = report?.failures ?? []
-  const findings = failures.map((failure) => failureFinding(failure, ctx))
+  const findings = failures.map((failure) => failureFinding(failure, ctx.project))
   if (findings.length === 0) {
     findings.push({
       rule: 'smoke-test-failed',
@@ -98,13 +99,14 @@ function resolveInVenv(program: string, binDir: string): string {
   return program
 }
 
-function failureFinding(failure: TestFailure, ctx: ManagerContext): Finding {
-  const absolute = failure.file ? path.resolve(ctx.project.root, failure.file) : undefined
+/** A failed or errored test as a finding at the test file's failing line. */
+export function failureFinding(failure: TestFailure, project: Pick<Project, 'root' | 'workspace'>): Finding {
+  const absolute = failure.file ? path.resolve(project.root, failure.file) : undefined
   return {
     rule: 'smoke-test-failed',
     severity: 'error',
     message: `${failure.name} ${failure.kind === 'error' ? 'errored' : 'failed'}: ${failure.message}`,
-    file: absolute ? relativePosix(ctx.project.workspace, absolute) : undefined,
+    file: absolute ? relativePosix(project.workspace, absolute) : undefined,
     line: failure.line,
     fix: `Run 'pytest ${failure.name}' in the environment and fix the test or the pins it checks.`,
   }

@@ -1,0 +1,39 @@
+import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml'
+
+/** One `repos:` entry of .pre-commit-config.yaml with the line of its `rev:`. */
+export interface PreCommitRepo {
+  repo: string
+  rev: string
+  revLine: number
+  hookIds: string[]
+}
+
+export interface PreCommitConfig {
+  file: string
+  repos: PreCommitRepo[]
+}
+
+/** Reads the repos and revs of a pre-commit config; an unreadable file yields no repos. */
+export function parsePreCommitConfig(text: string, file: string): PreCommitConfig {
+  const lineCounter = new LineCounter()
+  const doc = parseDocument(text, { lineCounter })
+  const repos: PreCommitRepo[] = []
+  const list = isMap(doc.contents) ? doc.contents.get('repos', true) : undefined
+  if (!isSeq(list)) return { file, repos }
+  for (const item of list.items) {
+    if (!isMap(item)) continue
+    const repo = item.get('repo')
+    const revNode = item.get('rev', true)
+    if (typeof repo !== 'string' || !isScalar(revNode)) continue
+    const hooks = item.get('hooks', true)
+    const hookIds = isSeq(hooks)
+      ? hooks.items.flatMap((hook) => {
+          const id = isMap(hook) ? hook.get('id') : undefined
+          return typeof id === 'string' ? [id] : []
+        })
+      : []
+    const offset = revNode.range?.[0] ?? 0
+    repos.push({ repo, rev: String(revNode.value), revLine: lineCounter.linePos(offset).line, hookIds })
+  }
+  return { file, repos }
+}

@@ -1,0 +1,16 @@
+import type { DriftContext } from './context.js'
+import type { Finding, Severity } from './finding.js'
+
+/** One drift rule: metadata for docs/SARIF/policy, and a pure check over the drift context. */
+export interface Rule {
+  /** Stable kebab-case id, the `title` of annotations and the SARIF ruleId. */
+  id: string
+  defaultSeverity: Severity
+  /** One line: what the rule finds. */
+  description: string
+  /** A short broken input that makes it fire (shown in docs/rules.md). */
+  example: string
+  /** How to fix what it finds. */
+  fix: string
+  check(ctx: DriftContext): Finding[]
+}

@@ -1,0 +1,45 @@
+import { isPinned } from '../../project/requirements.js'
+import type { RequirementsFile } from '../../project/types.js'
+import type { Finding } from '../finding.js'
+import type { Rule } from '../rule.js'
+
+export const requirementUnpinnedRule: Rule = {
+  id: 'requirement-unpinned',
+  defaultSeverity: 'warning',
+  description: 'A requirements line that is installed without an exact `==` pin.',
+  example: 'requirements.txt:\n  pandas>=2.0',
+  fix: 'Pin the exact version you tested with, e.g. `pandas==2.2.3`, or install from a generated lock.',
+  check(ctx) {
+    const findings: Finding[] = []
+    for (const file of installedRequirementsFiles(ctx.project.requirementsFiles)) {
+      for (const req of file.requirements) {
+        if (!req.name || req.editable || req.url || isPinned(req)) continue
+        findings.push({
+          rule: this.id,
+          severity: this.defaultSeverity,
+          message: req.specifier
+            ? `${req.name}${req.specifier} in ${file.file} allows more than one version.`
+            : `${req.name} in ${file.file} has no version, so any release may be installed.`,
+          file: file.file,
+          line: req.line,
+          endLine: req.endLine > req.line ? req.endLine : undefined,
+          fix: `Pin it: ${req.name}==<the version you tested>, or install from a lock file.`,
+          package: req.name,
+        })
+      }
+    }
+    return findings
+  },
+}
+
+/** The installed files and their -r includes, each once. */
+export function installedRequirementsFiles(files: readonly RequirementsFile[]): RequirementsFile[] {
+  const seen = new Map<string, RequirementsFile>()
+  const visit = (file: RequirementsFile) => {
+    if (seen.has(file.file)) return
+    seen.set(file.file, file)
+    file.included.forEach(visit)
+  }
+  files.forEach(visit)
+  return [...seen.values()]
+}

@@ -1,0 +1,57 @@
+import type { Finding } from '../drift/finding.js'
+import { sortFindings } from '../drift/finding.js'
+import type { DependencyChange } from '../drift/rules/dependency-changed.js'
+import type { StageTiming } from '../stage.js'
+import { Raw, table } from './markdown.js'
+
+export const ICON = { error: '❌', warning: '⚠️', notice: 'ℹ️' } as const
+
+const CHANGE_ICON: Record<DependencyChange['kind'], string> = {
+  added: '➕ added',
+  removed: '➖ removed',
+  upgraded: '⬆️ upgraded',
+  downgraded: '⬇️ downgraded',
+  major: '💥 major bump',
+}
+
+/** Findings, most severe first; rows beyond `max` are counted, not shown. */
+export function findingsTable(findings: readonly Finding[], max: number): string {
+  const sorted = sortFindings(findings)
+  const rows = sorted
+    .slice(0, max)
+    .map((f) => [
+      new Raw(ICON[f.severity]),
+      f.rule,
+      f.file ? `${f.file}${f.line ? `:${f.line}` : ''}` : '',
+      f.message,
+      f.fix,
+    ])
+  const more =
+    sorted.length > max
+      ? `\n\n…and ${sorted.length - max} more (see the findings output or the SARIF file).`
+      : ''
+  return `${table(['', 'Rule', 'Where', 'Message', 'Fix'], rows)}${more}`
+}
+
+export function changesTable(changes: readonly DependencyChange[], max: number): string {
+  const rows = changes
+    .slice(0, max)
+    .map((c) => [
+      new Raw(CHANGE_ICON[c.kind]),
+      c.name,
+      c.from ?? '',
+      c.to ?? '',
+      `${c.file}${c.line ? `:${c.line}` : ''}`,
+    ])
+  const more = changes.length > max ? `\n\n…and ${changes.length - max} more.` : ''
+  return `${table(['Change', 'Package', 'Base', 'This PR', 'Where'], rows)}${more}`
+}
+
+/** A mermaid pie of the time per stage: which stage dominates reads faster than a column of numbers. */
+export function stagesChart(timings: readonly StageTiming[]): string {
+  const slices = timings
+    .filter((t) => t.seconds > 0)
+    .map((t) => `    "${t.stage.replace(/["\\\n]/g, '')}" : ${t.seconds.toFixed(2)}`)
+  if (slices.length === 0) return ''
+  return ['```mermaid', 'pie showData', '    title Seconds per stage', ...slices, '```'].join('\n')
+}
