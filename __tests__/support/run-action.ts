@@ -18,6 +18,7 @@ export const toolsBin = path.join(
 export const sharedCaches = {
   PIP_CACHE_DIR: path.join(repoRoot, '.cache', 'pip'),
   UV_CACHE_DIR: path.join(repoRoot, '.cache', 'uv'),
+  POETRY_CACHE_DIR: path.join(repoRoot, '.cache', 'poetry'),
 }
 
 /** Copies an example into a fresh temp folder so tests never write into the repository. */
