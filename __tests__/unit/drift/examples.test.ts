@@ -64,7 +64,11 @@ async function findingsOf(dir: string) {
 }
 
 describe('examples/drift: every rule fires on its broken example', () => {
-  const dirs = fs.readdirSync(examples).sort()
+  const dirs = fs
+    .readdirSync(examples, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort()
 
   it('has one example per rule', () => {
     expect(dirs).toEqual([...RULE_IDS].sort())
