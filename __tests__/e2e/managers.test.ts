@@ -83,7 +83,7 @@ describe('uv projects, end to end with the real uv from the loopback mirror', ()
   it('fails a stale uv.lock with lock-stale at the lock and the fix, under fail-on: error', async () => {
     const run = await runAction('broken/uv-stale-lock', { inputs: uvInputs(), toolCacheDir: toolCache, env })
     expect(run.exitCode).toBe(1)
-    const stale = errors(run).find((annotation) => annotation.title === 'lock-stale')
+    const stale = errors(run).find((a) => a.title === 'lock-stale' && a.file === 'uv.lock')
     expect(stale).toMatchObject({ file: 'uv.lock', line: 1 })
     expect(stale?.message).toContain('Fix: uv lock')
   })
@@ -200,7 +200,7 @@ describe('poetry projects, end to end with the real poetry', () => {
   it('fails a stale poetry.lock with lock-stale and the fix under fail-on: error, passes under never', async () => {
     const failing = await runAction('broken/poetry-stale-lock', { toolCacheDir: toolCache, env })
     expect(failing.exitCode).toBe(1)
-    const stale = errors(failing).find((annotation) => annotation.title === 'lock-stale')
+    const stale = errors(failing).find((a) => a.title === 'lock-stale' && a.file === 'poetry.lock')
     expect(stale).toMatchObject({ file: 'poetry.lock', line: 1 })
     expect(stale?.message).toContain('Fix: poetry lock')
 
