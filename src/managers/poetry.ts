@@ -6,14 +6,17 @@ import { UserError } from '../errors.js'
 import { runCommand } from '../exec.js'
 import { relativePosix } from '../paths.js'
 import type { PoetryLock } from '../project/locks/poetry-lock.js'
-import { asRecord } from '../project/locks/toml-tables.js'
 import { managerCacheDir } from './cache-dirs.js'
 import { lockStaleFinding } from './lock-stale.js'
 import { envFor, listInstalled, pipCheck } from './pip.js'
 import { poetryCacheHooks } from './poetry-cache.js'
 import { lockedRequirements } from './poetry-locked-install.js'
+import { isPackage, poetrySyncArgs } from './poetry-sync-args.js'
 import { installPoetryTool } from './poetry-tool.js'
 import type { Manager, ManagerContext } from './types.js'
+
+export { poetrySyncArgs }
+
 import { createVenv } from './venv.js'
 
 /** poetry: its own pinned venv; `poetry check --lock`, then `poetry sync` into the action's venv. */
@@ -67,22 +70,6 @@ export async function poetryInstall(ctx: ManagerContext, env: Record<string, str
     throw poetryFailed('poetry sync', result.exitCode, `${result.stdout}\n${result.stderr}`, lock?.file)
   }
   return findings
-}
-
-/** `poetry sync` (2.x; `install --sync` before) with the groups, extras and root flags. */
-export function poetrySyncArgs(ctx: ManagerContext): string[] {
-  const major = Number((ctx.tool?.version ?? '2').split('.')[0])
-  const args = major >= 2 ? ['sync'] : ['install', '--sync']
-  const { groups, extras, allExtras } = ctx.inputs
-  if (groups.length > 0) args.push('--with', groups.join(','))
-  if (allExtras) args.push('--all-extras')
-  else for (const extra of extras) args.push('--extras', extra)
-  if (!isPackage(ctx.project.pyproject ?? {})) args.push('--no-root')
-  return args
-}
-
-function isPackage(pyproject: Record<string, unknown>): boolean {
-  return asRecord(asRecord(pyproject.tool)?.poetry)?.['package-mode'] !== false
 }
 
 /** Poetry uses the environment VIRTUAL_ENV names and never creates one of its own. */
