@@ -1,12 +1,12 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { parse as parseToml, TomlError } from 'smol-toml'
 import { UserError } from '../errors.js'
 import type { Inputs } from '../inputs.js'
 import { relativePosix } from '../paths.js'
 import { detectManager } from './detect-manager.js'
 import { readLock } from './locks/read-lock.js'
 import { requirementsLock } from './locks/requirements-lock.js'
+import { parseTomlText } from './python-version/toml-text.js'
 import { readPythonVersionSources } from './python-version-sources.js'
 import { readRequirementsFile, readTextFile } from './read-requirements-files.js'
 import type { InstallableProject, Project, RequirementsFile } from './types.js'
@@ -102,22 +102,7 @@ function findInstallable(root: string, workspace: string): InstallableProject | 
 
 /** Parses a TOML file; a syntax error becomes a UserError at the file and line. */
 export function readToml(absolutePath: string, file: string): Record<string, unknown> {
-  const text = readTextFile(absolutePath, file)
-  try {
-    return parseToml(text) as Record<string, unknown>
-  } catch (error) {
-    if (error instanceof TomlError) {
-      const reason = error.message.split('\n')[0] ?? 'invalid TOML'
-      throw new UserError({
-        title: 'Invalid TOML',
-        message: `${file}:${error.line}: ${reason}`,
-        file,
-        line: error.line,
-        fix: `Fix the TOML syntax at ${file} line ${error.line}.`,
-      })
-    }
-    throw error
-  }
+  return parseTomlText(readTextFile(absolutePath, file), file)
 }
 
 const TEST_MARKERS = ['tests', 'test', 'conftest.py', 'pytest.ini']
