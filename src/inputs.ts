@@ -92,7 +92,7 @@ export function loadInputs(read: InputReader = (name) => core.getInput(name)): I
     pythonSha256: parseSha256(read('python-sha256').trim()),
     checkLatest: parseBoolean('check-latest', read('check-latest')),
     allowPrereleases: parseBoolean('allow-prereleases', read('allow-prereleases')),
-    token: read('token').trim() || undefined,
+    token: readToken(read, 'token'),
     uvVersion: toolVersion('uv-version', read('uv-version')),
     uvSource: oneOf('uv-source', read('uv-source') || 'github', UV_SOURCES),
     uvMirror: parseMirror('uv-mirror', read('uv-mirror').trim(), '<version>/uv-<target>.tar.gz'),
@@ -110,7 +110,7 @@ export function loadInputs(read: InputReader = (name) => core.getInput(name)): I
     cacheSuffix: parseCacheSuffix(read('cache-suffix')),
     rules: read('rules'),
     comment: oneOf('comment', read('comment') || 'auto', COMMENT),
-    githubToken: readToken(read),
+    githubToken: readToken(read, 'github-token'),
     baseRef: read('base-ref').trim() || undefined,
   }
   return Object.freeze(inputs)
@@ -126,8 +126,9 @@ export function oneOf<T extends string>(name: string, value: string, allowed: re
   })
 }
 
-function readToken(read: InputReader): string | undefined {
-  const token = read('github-token').trim()
+/** Tokens are masked before anything can print them. */
+function readToken(read: InputReader, name: 'token' | 'github-token'): string | undefined {
+  const token = read(name).trim()
   if (!token) return undefined
   core.setSecret(token)
   return token
