@@ -178,10 +178,17 @@ function runStep(
   return new Promise((resolve, reject) => {
     const child = spawn(node.path, [script], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
     const chunks: string[] = []
+    // like the runner: ::debug:: lines are shown only with step debug logging on
+    const showDebug = env.ACTIONS_STEP_DEBUG === 'true' || env.RUNNER_DEBUG === '1'
+    let partial = ''
     const collect = (data: Buffer) => {
       const text = data.toString('utf8')
       chunks.push(text)
-      if (stream) process.stderr.write(text)
+      if (!stream) return
+      const lines = (partial + text).split('\n')
+      partial = lines.pop() ?? ''
+      for (const line of lines)
+        if (showDebug || !line.startsWith('::debug::')) process.stderr.write(`${line}\n`)
     }
     child.stdout.on('data', collect)
     child.stderr.on('data', collect)
@@ -195,6 +202,7 @@ function runStep(
     })
     child.on('close', (code, signal) => {
       clearTimeout(timer)
+      if (stream && partial) process.stderr.write(`${partial}\n`)
       const log = chunks.join('')
       resolve({
         exitCode: code ?? (signal ? 128 : 1),
