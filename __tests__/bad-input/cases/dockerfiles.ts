@@ -14,6 +14,7 @@ export const dockerfileCases: BadInputCase[] = [
     stage: 'drift',
     files: docker('# base\nFROM python:latest\nRUN pip install -r requirements.txt\n'),
     expected: { kind: 'finding', rule: 'docker-unpinned-base', file: 'Dockerfile', line: 2, exitCode: 0 },
+    e2e: true,
   },
   {
     name: 'FROM python without a tag, lower-case keyword',
