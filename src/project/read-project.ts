@@ -37,7 +37,7 @@ export function readProject(inputs: Inputs): Project {
   const requirementsFiles = usesPip ? findRequirementsFiles(inputs) : []
   const installable = findInstallable(root, inputs.workspace)
   if (detection.manager === 'pip' && requirementsFiles.length === 0 && !installable) {
-    if (Object.keys(pyproject).length > 0 || fs.existsSync(pyprojectPath)) {
+    if (fs.existsSync(pyprojectPath)) {
       const file = relativePosix(inputs.workspace, pyprojectPath)
       throw new UserError({
         title: 'No Python project found',

@@ -35,10 +35,9 @@ function readWithIncludes(absolutePath: string, workspace: string, chain: string
     }
     const problem = notARegularFile(target)
     if (problem) {
-      const what = problem
       throw new UserError({
         title: 'Requirements include not found',
-        message: `${file}:${include.line}: '${include.path}' ${what}.`,
+        message: `${file}:${include.line}: '${include.path}' ${problem}.`,
         file,
         line: include.line,
         fix: `Create ${include.path} or fix the path (it is relative to ${file}).`,
