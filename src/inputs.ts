@@ -101,7 +101,8 @@ export function loadInputs(read: InputReader = (name) => core.getInput(name)): I
     extras: splitList(read('extras')),
     allExtras: parseBoolean('all-extras', read('all-extras')),
     condaPath: read('conda-path').trim() || undefined,
-    cache: oneOf('cache', read('cache') || 'true', ['true', 'false'] as const) === 'true',
+    // parsed like every other boolean input, so `cache: True` means what `check-latest: True` does
+    cache: parseBoolean('cache', read('cache') || 'true'),
     cacheSave: oneOf('cache-save', read('cache-save') || 'auto', CACHE_SAVE),
     cacheDependencyGlob: read('cache-dependency-glob')
       .split('\n')

@@ -1,22 +1,9 @@
 import * as fs from 'node:fs'
-import * as os from 'node:os'
 import * as path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
-import { errors, runAction } from '../support/run-action.js'
-
-/** A repository made of the given files; a value of `{ symlink }` makes a symbolic link. */
-type Files = Record<string, string | Buffer | { symlink: string }>
-
-function makeRepo(files: Files): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spe-bad-input-'))
-  for (const [name, content] of Object.entries(files)) {
-    const target = path.join(dir, name)
-    fs.mkdirSync(path.dirname(target), { recursive: true })
-    if (typeof content === 'object' && !Buffer.isBuffer(content)) fs.symlinkSync(content.symlink, target)
-    else fs.writeFileSync(target, content)
-  }
-  return dir
-}
+import { type BadInputCase, expectedExitCode, type Files, makeRepo } from '../bad-input/case.js'
+import { badInputCases } from '../bad-input/cases/index.js'
+import { type ActionRun, errors, runAction } from '../support/run-action.js'
 
 interface BadCase {
   name: string
@@ -131,5 +118,53 @@ describe('bad input through the local runner: one clear error, no stack trace, n
     const projectDir = makeRepo({ 'requirements.txt': 'six==1.17.0\n', '.venv/keep.txt': 'mine' })
     await runAction('', { projectDir })
     expect(fs.readFileSync(path.join(projectDir, '.venv', 'keep.txt'), 'utf8')).toBe('mine')
+  })
+})
+
+/** What every run on bad input must show: no stack trace, no "please report", a quiet post step. */
+function expectNoCrash(run: ActionRun): void {
+  expect(run.log).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/)
+  expect(run.log).not.toContain('please report')
+  expect(run.post.exitCode).toBe(0)
+  expect(run.post.log).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/)
+}
+
+const corpusSubset = badInputCases.filter((c) => c.e2e)
+
+describe('the bad-input corpus through the built action (the e2e subset)', () => {
+  it('runs a representative subset', () => {
+    expect(corpusSubset.length).toBeGreaterThanOrEqual(25)
+  })
+
+  it.each(corpusSubset.map((c) => [c.name, c] as const))('%s', async (_name, badCase: BadInputCase) => {
+    const projectDir = makeRepo(badCase.files)
+    const run = await runAction('', { projectDir, inputs: badCase.inputs, timeoutMs: 5 * 60 * 1000 })
+    const expected = badCase.expected
+    expect(run.exitCode).toBe(expectedExitCode(expected))
+    expectNoCrash(run)
+    if (expected.kind === 'error') {
+      const found = errors(run)
+      expect(found).toHaveLength(1)
+      expect([found[0]?.title, found[0]?.file, found[0]?.line]).toEqual([
+        expected.title,
+        expected.file,
+        expected.line,
+      ])
+      if (expected.message) expect(found[0]?.message).toContain(expected.message)
+      expect(found[0]?.message).toContain('Fix: ')
+      if (expected.fixContains) expect(found[0]?.message).toContain(expected.fixContains)
+    } else if (expected.kind === 'finding') {
+      const finding = run.annotations.find((a) => a.title === expected.rule && a.file === expected.file)
+      expect(finding).toBeDefined()
+      if (expected.line !== undefined) expect(finding?.line).toBe(expected.line)
+    } else if (expected.kind === 'warning') {
+      const warning = run.annotations.find(
+        (a) => a.level === 'warning' && a.file === expected.file && a.message.includes(expected.message),
+      )
+      expect(warning).toBeDefined()
+      if (expected.line !== undefined) expect(warning?.line).toBe(expected.line)
+    } else {
+      expect(errors(run)).toEqual([])
+    }
   })
 })

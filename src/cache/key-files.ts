@@ -2,6 +2,7 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import * as core from '@actions/core'
 import * as glob from '@actions/glob'
+import { UserError } from '../errors.js'
 import type { ManagerCacheHooks, ManagerContext } from '../managers/types.js'
 import { relativePosix } from '../paths.js'
 import type { KeyFile } from './key.js'
@@ -13,7 +14,8 @@ import type { KeyFile } from './key.js'
  */
 export async function readKeyFiles(ctx: ManagerContext, hooks: ManagerCacheHooks): Promise<KeyFile[]> {
   const globs = ctx.inputs.cacheDependencyGlob
-  const paths = globs.length > 0 ? await matchGlobs(globs, ctx.project.root) : hooks.keyFiles(ctx)
+  const paths =
+    globs.length > 0 ? await matchGlobs(globs, ctx.project.root, ctx.project.workspace) : hooks.keyFiles(ctx)
   if (globs.length > 0 && paths.length === 0) {
     core.warning(
       `Input 'cache-dependency-glob' matched no files in ${ctx.project.root}; the cache key then ignores the dependencies.`,
@@ -24,10 +26,23 @@ export async function readKeyFiles(ctx: ManagerContext, hooks: ManagerCacheHooks
     .map((file) => ({ file: relativePosix(ctx.project.workspace, file), content: fs.readFileSync(file) }))
 }
 
-async function matchGlobs(patterns: string[], root: string): Promise<string[]> {
+async function matchGlobs(patterns: string[], root: string, workspace: string): Promise<string[]> {
   const absolute = patterns.map((pattern) =>
     pattern.startsWith('!') ? `!${path.resolve(root, pattern.slice(1))}` : path.resolve(root, pattern),
   )
   const globber = await glob.create(absolute.join('\n'), { matchDirectories: false })
-  return (await globber.glob()).sort()
+  try {
+    return (await globber.glob()).sort()
+  } catch (error) {
+    const { code, path: where } = error as NodeJS.ErrnoException
+    if (code !== 'ELOOP' || !where) throw error
+    const file = relativePosix(workspace, where)
+    const pattern = relativePosix(root, where)
+    throw new UserError({
+      title: 'Symbolic link loop',
+      message: `cache-dependency-glob reached ${file}, a symbolic link loop`,
+      file,
+      fix: `Delete the link ${file}, or exclude it with '!${pattern}' in cache-dependency-glob.`,
+    })
+  }
 }

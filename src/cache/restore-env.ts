@@ -2,6 +2,7 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import * as core from '@actions/core'
+import { isUserError } from '../errors.js'
 import type { Manager, ManagerContext } from '../managers/types.js'
 import { OWNER_MARKER } from '../managers/venv.js'
 import { cacheKeys, osKeyPart } from './key.js'
@@ -43,6 +44,7 @@ export async function restoreEnvironment(ctx: ManagerContext, manager: Manager):
     // Caching only ever speeds a run up: an unexpected failure here means installing without it.
     core.warning(
       `Cache restore failed (${error instanceof Error ? error.message : String(error)}); installing without the cache.`,
+      isUserError(error) ? { title: error.title, file: error.file } : undefined,
     )
     clearPaths(touched)
     return { hit: 'off', reason: 'the restore failed', paths: [], save: false }

@@ -2,6 +2,7 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import * as core from '@actions/core'
 import { parse as parseToml } from 'smol-toml'
+import { isUserError } from '../errors.js'
 import { relativePosix } from '../paths.js'
 import type { LockFile } from '../project/lock.js'
 import { normalizeName } from '../project/requirements.js'
@@ -52,7 +53,10 @@ export function readProjectFiles(project: Project, extraLocks: readonly LockFile
     .filter((name) => /^Dockerfile(\..+)?$|\.[Dd]ockerfile$/.test(name))
     .flatMap((name) => {
       const absolute = path.join(project.root, name)
-      return fs.statSync(absolute).isFile() ? [parseDockerfile(text(absolute), rel(absolute))] : []
+      const dockerfile = tryParse(rel(absolute), () =>
+        fs.statSync(absolute).isFile() ? parseDockerfile(text(absolute), rel(absolute)) : undefined,
+      )
+      return dockerfile ? [dockerfile] : []
     })
   const preCommitPath = dirs
     .map((dir) => path.join(dir, '.pre-commit-config.yaml'))
@@ -78,11 +82,14 @@ export function readProjectFiles(project: Project, extraLocks: readonly LockFile
   }
 }
 
+/** Parses one file; one we cannot read or parse is skipped with a warning at the file (and line). */
 function tryParse<T>(file: string, parse: () => T): T | undefined {
   try {
     return parse()
   } catch (error) {
-    core.warning(`Drift checks skip ${file}: ${error instanceof Error ? error.message : String(error)}`)
+    const reason = error instanceof Error ? error.message : String(error)
+    const line = isUserError(error) && error.file === file ? error.line : undefined
+    core.warning(`Drift checks skip ${file}: ${reason}`, { title: 'File skipped', file, startLine: line })
     return undefined
   }
 }

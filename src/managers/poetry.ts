@@ -11,11 +11,9 @@ import { lockStaleFinding } from './lock-stale.js'
 import { envFor, listInstalled, pipCheck } from './pip.js'
 import { poetryCacheHooks } from './poetry-cache.js'
 import { lockedRequirements } from './poetry-locked-install.js'
-import { isPackage, poetrySyncArgs } from './poetry-sync-args.js'
 import { installPoetryTool } from './poetry-tool.js'
+import { isPoetryPackage, poetrySyncArgs } from './sync-args.js'
 import type { Manager, ManagerContext } from './types.js'
-
-export { poetrySyncArgs }
 
 import { createVenv } from './venv.js'
 
@@ -94,7 +92,7 @@ async function installLockedWithPip(ctx: ManagerContext, lock: PoetryLock, env: 
   if (result.exitCode !== 0) {
     throw poetryFailed('pip install (from poetry.lock)', result.exitCode, result.stderr, lock.file)
   }
-  if (isPackage(ctx.project.pyproject ?? {})) {
+  if (isPoetryPackage(ctx.project.pyproject ?? {})) {
     const root = await runCommand(python, ['-m', 'pip', 'install', '--no-deps', '-e', ctx.project.root], {
       env,
     })

@@ -4,6 +4,7 @@ import { satisfies, valid } from '@renovatebot/pep440'
 import { UserError } from '../errors.js'
 import { relativePosix } from '../paths.js'
 import { asRecord, asString } from '../project/locks/toml-tables.js'
+import { findTomlKey } from '../project/python-version/toml-text.js'
 import { readToml } from '../project/read-project.js'
 
 /** The uv this action installs when neither the input nor the project names one. */
@@ -30,14 +31,27 @@ export function resolveUvVersion(
   ] as const) {
     if (!fs.existsSync(file)) continue
     const shown = relativePosix(workspace, file)
-    const required = asString(pick(readToml(file, shown)))
-    if (required) return versionForRequirement(required, shown)
+    const value = pick(readToml(file, shown))
+    if (value === undefined) continue
+    const table = file === uvToml ? '' : 'tool.uv'
+    const line = findTomlKey(fs.readFileSync(file, 'utf8'), table, 'required-version')?.line
+    const required = asString(value)
+    if (required === undefined) {
+      throw new UserError({
+        title: 'Invalid required-version',
+        message: `${shown}${line ? `:${line}` : ''}: required-version must be a string such as ">=0.13".`,
+        file: shown,
+        line,
+        fix: 'Quote it: required-version = ">=0.13".',
+      })
+    }
+    if (required) return versionForRequirement(required, shown, line)
   }
   return { version: DEFAULT_UV_VERSION, source: 'the default pinned in setup-python-env' }
 }
 
 /** An exact `required-version` is used as is; a range uses the default when it fits. */
-export function versionForRequirement(required: string, file: string): ToolVersionChoice {
+export function versionForRequirement(required: string, file: string, line?: number): ToolVersionChoice {
   const exact = /^\s*={0,2}\s*([0-9][^\s,<>=!~]*)\s*$/.exec(required)?.[1]
   if (exact && valid(exact)) return { version: exact, source: `required-version in ${file}` }
   if (satisfies(DEFAULT_UV_VERSION, required)) {
@@ -48,8 +62,9 @@ export function versionForRequirement(required: string, file: string): ToolVersi
   }
   throw new UserError({
     title: 'uv version not pinned',
-    message: `required-version '${required}' in ${file} does not include the default uv ${DEFAULT_UV_VERSION}.`,
+    message: `required-version '${required}' in ${file}${line ? `:${line}` : ''} does not include the default uv ${DEFAULT_UV_VERSION}.`,
     file,
+    line,
     fix: `Set 'uv-version:' in the workflow to a uv release matching '${required}'.`,
   })
 }

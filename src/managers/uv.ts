@@ -6,13 +6,11 @@ import { relativePosix } from '../paths.js'
 import { normalizeName } from '../project/requirements.js'
 import { managerCacheDir } from './cache-dirs.js'
 import { lockStaleFinding } from './lock-stale.js'
+import { uvSyncArgs } from './sync-args.js'
 import type { InstalledPackage, Manager, ManagerContext } from './types.js'
 import { uvCacheHooks } from './uv-cache.js'
 import { uvCheckAsPipCheck } from './uv-check.js'
-import { uvSyncArgs } from './uv-sync-args.js'
 import { installUvTool } from './uv-tool.js'
-
-export { uvSyncArgs }
 
 import { createVenv } from './venv.js'
 

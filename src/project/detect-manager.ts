@@ -43,7 +43,7 @@ export function detectManager(options: DetectOptions): ManagerDetection {
   const uv = findUvLock(options)
   const poetryLock = existing(path.join(root, 'poetry.lock'))
   const hasToolPoetry = asRecord(asRecord(options.pyproject.tool)?.poetry) !== undefined
-  const condaFile = CONDA_FILES.map((name) => path.join(root, name)).find((file) => fs.existsSync(file))
+  const condaFile = CONDA_FILES.map((name) => path.join(root, name)).find((file) => existing(file))
   const base = { installRoot: root, findings: [] as Finding[] }
 
   if (choice === 'auto' && uv && poetryLock && uv.root === root) {
@@ -71,6 +71,7 @@ export function detectManager(options: DetectOptions): ManagerDetection {
   }
   if (forced === 'uv' || (!forced && uv)) {
     if (!uv) throw missing('uv', 'uv.lock', shown(root), 'uv lock')
+    if (!existing(path.join(uv.root, 'pyproject.toml'))) throw lockWithoutProject(shown(uv.lock), 'uv')
     const member = uv.root !== root ? ` (workspace root ${shown(uv.root)})` : ''
     return {
       ...base,
@@ -84,6 +85,8 @@ export function detectManager(options: DetectOptions): ManagerDetection {
     if (!poetryLock && !hasToolPoetry && !existing(path.join(root, 'pyproject.toml'))) {
       throw missing('poetry', 'pyproject.toml', shown(root), 'poetry init')
     }
+    if (poetryLock && !existing(path.join(root, 'pyproject.toml')))
+      throw lockWithoutProject(shown(poetryLock), 'poetry')
     const findings: Finding[] = poetryLock
       ? []
       : [lockMissing(shown(path.join(root, 'pyproject.toml')), 'poetry lock')]
@@ -154,8 +157,9 @@ export function isWorkspaceMember(
   return globs(workspace.members).some(matches) && !globs(workspace.exclude).some(matches)
 }
 
+/** lstat, not exists: a broken or looping link still names the file, so reading it reports the link. */
 function existing(file: string): string | undefined {
-  return fs.existsSync(file) ? file : undefined
+  return fs.lstatSync(file, { throwIfNoEntry: false }) ? file : undefined
 }
 
 function lockMissing(file: string, fix: string): Finding {
@@ -173,5 +177,15 @@ function missing(manager: string, files: string, where: string, fix: string): Us
     title: `No ${manager} project`,
     message: `manager is ${manager}, but ${where} has no ${files}.`,
     fix: `Create it (${fix}) and commit it, or set 'manager:' to the manager the project uses.`,
+  })
+}
+
+/** uv sync and poetry install read the project from pyproject.toml; the lock alone installs nothing. */
+function lockWithoutProject(lock: string, manager: 'uv' | 'poetry'): UserError {
+  return new UserError({
+    title: `${path.basename(lock)} without pyproject.toml`,
+    message: `${lock} has no pyproject.toml next to it, and ${manager} needs both to install.`,
+    file: lock,
+    fix: `Commit the pyproject.toml the lock was made from (then '${manager} lock'), or delete the stray ${path.basename(lock)}.`,
   })
 }

@@ -8,7 +8,10 @@ import { type FoundVersion, selectionVersion, textLines } from './python-version
 export function parsePythonVersionFile(text: string, file: string): FoundVersion {
   const lines = textLines(text)
   for (const [index, raw] of lines.entries()) {
-    const value = raw.replace(/#.*$/, '').trim()
+    // pyenv reads whitespace-separated words: `3.11 3.12` means 3.11 first (a range such as
+    // `>=3.10, <3.13` keeps its spaces)
+    const line = raw.replace(/#.*$/, '').trim()
+    const value = /^\d[\w.]*(?:\s+\d[\w.]*)+$/.test(line) ? (line.split(/\s+/)[0] ?? line) : line
     if (!value || value === 'system' || value.includes('/')) continue
     return selectionVersion(value, file, index + 1, "'3.11' or '3.11.7'")
   }

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { UserError } from '../errors.js'
+import * as core from '@actions/core'
+import { isUserError, UserError } from '../errors.js'
 import type { Inputs } from '../inputs.js'
 import { relativePosix } from '../paths.js'
 import { parseCondaPython } from './python-version/conda-python.js'
@@ -32,7 +33,17 @@ export function readPythonVersionSources(inputs: Inputs): PythonVersionSource[] 
       usedForSelection: true,
     })
   }
-  if (inputs.pythonVersionFile) reader.readNamedFile(inputs.pythonVersionFile)
+  if (inputs.pythonVersionFile) {
+    reader.readNamedFile(inputs.pythonVersionFile)
+    // as actions/setup-python does: the input wins, and saying so beats a silent choice
+    if (inputs.pythonVersion) {
+      const file = relativePosix(inputs.workspace, inputs.pythonVersionFile)
+      core.warning(
+        `Both 'python-version' (${inputs.pythonVersion}) and 'python-version-file' (${file}) are set; python-version chooses the Python and ${file} is only compared with it. Remove one of the two inputs.`,
+        { title: 'Two Python version inputs', file },
+      )
+    }
+  }
   const dirs = [...new Set([inputs.workingDirectory, inputs.workspace])]
   for (const dir of dirs)
     reader.readFile(path.join(dir, '.python-version'), 'python-version-file', parsePythonVersionFile)
@@ -87,7 +98,7 @@ class SourceReader {
   }
 
   readFile(absolute: string, kind: PythonVersionSourceKind, parse: Parser, usedForSelection = true): void {
-    const text = this.read(absolute)
+    const text = usedForSelection ? this.read(absolute) : skipUnreadable(() => this.read(absolute))
     if (text === undefined) return
     const file = relativePosix(this.workspace, absolute)
     const found = parse(text, file)
@@ -118,13 +129,43 @@ class SourceReader {
     }
   }
 
-  /** The file's text, once per path; undefined when it does not exist. */
+  /**
+   * The file's text, once per path; undefined when there is no such file (or it is a folder).
+   * A broken or looping link is read anyway, so readTextFile reports it instead of it being
+   * taken for no file.
+   */
   private read(absolute: string): string | undefined {
     const resolved = path.resolve(absolute)
     if (this.seen.has(resolved)) return undefined
-    if (!fs.existsSync(resolved) || !fs.statSync(resolved).isFile()) return undefined
+    if (!fs.lstatSync(resolved, { throwIfNoEntry: false }) || isNotAFile(resolved)) return undefined
     this.seen.add(resolved)
     return readTextFile(resolved, relativePosix(this.workspace, resolved))
+  }
+}
+
+/** A folder or a device is no version file; a link we cannot follow is left to readTextFile. */
+function isNotAFile(file: string): boolean {
+  try {
+    return !fs.statSync(file).isFile()
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Workflows and Dockerfiles never choose the Python, so one we cannot read (not UTF-8, a link
+ * loop) is skipped with a warning at the file rather than failing the job.
+ */
+function skipUnreadable(read: () => string | undefined): string | undefined {
+  try {
+    return read()
+  } catch (error) {
+    if (!isUserError(error)) throw error
+    core.warning(`${error.message} It is skipped when comparing Python versions.`, {
+      title: error.title,
+      file: error.file,
+    })
+    return undefined
   }
 }
 

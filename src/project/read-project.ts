@@ -22,7 +22,8 @@ export function readProject(inputs: Inputs): Project {
     })
   }
   const pyprojectPath = path.join(root, 'pyproject.toml')
-  const pyproject = fs.existsSync(pyprojectPath)
+  // lstat, not exists: a looping or broken link is reported by readToml, not taken for no file
+  const pyproject = fs.lstatSync(pyprojectPath, { throwIfNoEntry: false })
     ? readToml(pyprojectPath, relativePosix(inputs.workspace, pyprojectPath))
     : {}
   const detection = detectManager({
@@ -36,6 +37,16 @@ export function readProject(inputs: Inputs): Project {
   const requirementsFiles = usesPip ? findRequirementsFiles(inputs) : []
   const installable = findInstallable(root, inputs.workspace)
   if (detection.manager === 'pip' && requirementsFiles.length === 0 && !installable) {
+    if (fs.existsSync(pyprojectPath)) {
+      const file = relativePosix(inputs.workspace, pyprojectPath)
+      throw new UserError({
+        title: 'No Python project found',
+        message: `${file} has neither a [project] nor a [build-system] table, and there is no requirements.txt, so there is nothing to install.`,
+        file,
+        line: 1,
+        fix: "Add a [project] table (name, version, dependencies), commit a requirements.txt, or set 'manager:' to the tool the project uses.",
+      })
+    }
     throw new UserError({
       title: 'No Python project found',
       message: `No requirements-lock.txt, requirements.txt, setup.py, setup.cfg or pyproject.toml in ${relativePosix(inputs.workspace, root) || 'the repository root'}.`,

@@ -33,10 +33,11 @@ function readWithIncludes(absolutePath: string, workspace: string, chain: string
         fix: 'Remove the -r line that closes the loop.',
       })
     }
-    if (!fs.existsSync(target)) {
+    const problem = notARegularFile(target)
+    if (problem) {
       throw new UserError({
         title: 'Requirements include not found',
-        message: `${file}:${include.line}: '${include.path}' does not exist.`,
+        message: `${file}:${include.line}: '${include.path}' ${problem}.`,
         file,
         line: include.line,
         fix: `Create ${include.path} or fix the path (it is relative to ${file}).`,
@@ -78,6 +79,19 @@ export function readTextFile(absolutePath: string, file: string): string {
 /** Every requirement of a file and of the files it includes (-r), in install order. */
 export function allRequirements(file: RequirementsFile): RequirementsFile['requirements'] {
   return [...file.included.flatMap(allRequirements), ...file.requirements]
+}
+
+/** Why `target` cannot be read as a requirements file, or undefined when it can. */
+function notARegularFile(target: string): string | undefined {
+  let stat: fs.Stats | undefined
+  try {
+    stat = fs.statSync(target, { throwIfNoEntry: false })
+  } catch {
+    return 'is a symbolic link loop'
+  }
+  if (stat?.isFile()) return undefined
+  if (stat) return 'is not a file'
+  return fs.lstatSync(target, { throwIfNoEntry: false }) ? 'is a broken symbolic link' : 'does not exist'
 }
 
 function describeFsError(code: string): string {

@@ -111,8 +111,9 @@ function parseLogicalLine(logical: LogicalLine, file: string, out: ParsedRequire
     return
   }
   if (first.startsWith('-')) {
-    const [name, value] = first.includes('=') ? first.split(/=(.*)/s, 2) : [first, tokens[1]]
-    out.options.push({ name: name ?? first, value, line })
+    const [name = first, value] = first.includes('=') ? first.split(/=(.*)/s, 2) : [first, tokens[1]]
+    checkGlobalOption(name, value, file, line)
+    out.options.push({ name, value, line })
     return
   }
   out.requirements.push(parseRequirementLine(logical, file))
@@ -145,8 +146,23 @@ function parseRequirementLine(logical: LogicalLine, file: string): Requirement {
     url = rest.slice(1).trim()
     rest = ''
   }
-  const specifier = rest.replace(/^\((.*)\)$/, '$1').replace(/\s+/g, '')
-  if (specifier && !SPECIFIER.test(specifier)) {
+  const option = /(?:^|\s)(--?[A-Za-z][\w-]*)/.exec(rest)?.[1]
+  if (option) {
+    throw lineError(
+      file,
+      logical.line,
+      option === '--hash'
+        ? `'--hash' needs a value`
+        : `'${option}' is not an option pip accepts after a requirement`,
+      option === '--hash'
+        ? 'Write --hash=sha256:<hex digest> (pip hash <file> prints it), or remove it.'
+        : 'Remove it, or move a global option (e.g. --index-url) to a line of its own.',
+    )
+  }
+  const unwrapped = rest.replace(/^\((.*)\)$/, '$1').trim()
+  const specifier = unwrapped.replace(/\s+/g, '')
+  // checked as written: `numpy==1.0 junk` must not pass as the version '1.0junk'
+  if (specifier && !SPECIFIER.test(unwrapped)) {
     throw lineError(
       file,
       logical.line,
@@ -166,6 +182,36 @@ function parseRequirementLine(logical: LogicalLine, file: string): Requirement {
     endLine: logical.endLine,
     text: logical.text,
   }
+}
+
+/** pip's requirements-file options (pip/_internal/req/req_file.py): the ones that take a value… */
+const OPTIONS_WITH_VALUE = new Set([
+  '-i',
+  '--index-url',
+  '--extra-index-url',
+  '-f',
+  '--find-links',
+  '--no-binary',
+  '--only-binary',
+  '--trusted-host',
+  '--use-feature',
+])
+/** …and the flags. Anything else makes pip stop with "no such option". */
+const FLAG_OPTIONS = new Set(['--no-index', '--prefer-binary', '--require-hashes', '--pre'])
+
+function checkGlobalOption(name: string, value: string | undefined, file: string, line: number): void {
+  if (OPTIONS_WITH_VALUE.has(name)) {
+    if (!value)
+      throw lineError(file, line, `'${name}' needs a value`, `Write '${name} <value>' or remove the line.`)
+    return
+  }
+  if (FLAG_OPTIONS.has(name)) return
+  throw lineError(
+    file,
+    line,
+    `'${name}' is not an option pip accepts in a requirements file`,
+    `Remove it, or use one of ${[...OPTIONS_WITH_VALUE, ...FLAG_OPTIONS].join(', ')}.`,
+  )
 }
 
 function splitMarker(body: string): [string, string | undefined] {

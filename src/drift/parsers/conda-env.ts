@@ -1,4 +1,5 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Scalar } from 'yaml'
+import { isMap, isScalar, isSeq, type Scalar } from 'yaml'
+import { parseYamlText } from '../../project/python-version/yaml-text.js'
 
 /** One dependency of a conda environment file, conda's or pip's section. */
 export interface CondaDependency {
@@ -14,12 +15,11 @@ export interface CondaEnvironment {
 
 /** Reads `dependencies:` (and its `pip:` list) of environment.yml with lines. */
 export function parseCondaEnvironment(text: string, file: string): CondaEnvironment {
-  const lineCounter = new LineCounter()
-  const doc = parseDocument(text, { lineCounter })
+  const { doc, lineAt } = parseYamlText(text, file)
   const dependencies: CondaDependency[] = []
   const list = isMap(doc.contents) ? doc.contents.get('dependencies', true) : undefined
   if (!isSeq(list)) return { file, dependencies }
-  const lineOf = (node: Scalar) => lineCounter.linePos(node.range?.[0] ?? 0).line
+  const lineOf = (node: Scalar) => lineAt(node.range?.[0])
   for (const item of list.items) {
     if (isScalar(item)) {
       dependencies.push({ spec: String(item.value), line: lineOf(item), section: 'conda' })

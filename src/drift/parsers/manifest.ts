@@ -1,4 +1,4 @@
-import { parse as parseToml } from 'smol-toml'
+import { parseTomlText } from '../../project/python-version/toml-text.js'
 import { normalizeName, parseRequirements } from '../../project/requirements.js'
 
 /** A direct dependency as the manifest states it. */
@@ -28,9 +28,9 @@ export function requirementsManifest(text: string, file: string): Manifest {
 
 const PEP508 = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*\(?([^;@]*?)\)?\s*(;.*)?$/
 
-/** [project].dependencies and [tool.poetry.dependencies] of a pyproject.toml (already valid TOML). */
+/** [project].dependencies and [tool.poetry.dependencies] of a pyproject.toml; invalid TOML is a UserError at its line. */
 export function pyprojectManifest(text: string, file: string): Manifest {
-  const data = parseToml(text) as Record<string, unknown>
+  const data = parseTomlText(text, file)
   const lines = text.split(/\r?\n/)
   const lineOf = (needle: string) => {
     const index = lines.findIndex((line) => line.includes(needle))

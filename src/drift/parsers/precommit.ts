@@ -1,4 +1,5 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml'
+import { isMap, isScalar, isSeq } from 'yaml'
+import { parseYamlText } from '../../project/python-version/yaml-text.js'
 
 /** One `repos:` entry of .pre-commit-config.yaml with the line of its `rev:`. */
 export interface PreCommitRepo {
@@ -13,10 +14,9 @@ export interface PreCommitConfig {
   repos: PreCommitRepo[]
 }
 
-/** Reads the repos and revs of a pre-commit config; an unreadable file yields no repos. */
+/** Reads the repos and revs of a pre-commit config; invalid YAML is a UserError at its line. */
 export function parsePreCommitConfig(text: string, file: string): PreCommitConfig {
-  const lineCounter = new LineCounter()
-  const doc = parseDocument(text, { lineCounter })
+  const { doc, lineAt } = parseYamlText(text, file)
   const repos: PreCommitRepo[] = []
   const list = isMap(doc.contents) ? doc.contents.get('repos', true) : undefined
   if (!isSeq(list)) return { file, repos }
@@ -33,7 +33,7 @@ export function parsePreCommitConfig(text: string, file: string): PreCommitConfi
         })
       : []
     const offset = revNode.range?.[0] ?? 0
-    repos.push({ repo, rev: String(revNode.value), revLine: lineCounter.linePos(offset).line, hookIds })
+    repos.push({ repo, rev: String(revNode.value), revLine: lineAt(offset), hookIds })
   }
   return { file, repos }
 }
