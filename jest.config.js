@@ -17,6 +17,9 @@ export default {
   ],
   collectCoverageFrom: ['src/**/*.ts'],
   coverageReporters: ['text-summary', 'lcov'],
+  // Measured with the unit project on 2026-11-26 (statements 85.9, branches 71.6, functions 86.2,
+  // lines 88.2), rounded down. e2e tests run dist/ in child processes, which is not counted.
+  coverageThreshold: { global: { statements: 85, branches: 71, functions: 86, lines: 88 } },
   testTimeout: 300000,
   reporters: ['default', '<rootDir>/scripts/jest-closing-line.cjs'],
   passWithNoTests: false,

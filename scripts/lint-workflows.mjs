@@ -12,4 +12,4 @@ const run = (tool, args) => {
 }
 run('actionlint', ['-no-color'])
 // --offline: no GitHub API lookups (this must work without network); the local audits still run.
-run('zizmor', ['--offline', '--no-progress', '.github/workflows', 'action.yml'])
+run('zizmor', ['--offline', '--no-progress', '.github/workflows', '.github/dependabot.yml', 'action.yml'])

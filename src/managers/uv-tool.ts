@@ -1,6 +1,7 @@
 import * as path from 'node:path'
 import * as core from '@actions/core'
 import * as tc from '@actions/tool-cache'
+import { toolCacheArch } from '../python/tool-cache-arch.js'
 import type { ManagerContext, ManagerTool } from './types.js'
 import { installUvFromArchive } from './uv-install-archive.js'
 import { installUvFromPypi } from './uv-install-pypi.js'
@@ -23,6 +24,7 @@ export async function installUvTool(ctx: ManagerContext, arch = toolArch()): Pro
   }
 }
 
+/** The tool cache's name for this runner's architecture (uv and poetry folders). */
 export function toolArch(): string {
-  return process.env.RUNNER_ARCH?.toLowerCase() || process.arch
+  return toolCacheArch(process.env.RUNNER_ARCH, process.arch)
 }

@@ -38,6 +38,9 @@ export function listToolCachePythons(
     .sort((a, b) => rcompare(a.version, b.version))
 }
 
+/** A runner-layout Python's interpreter: `python.exe` at the prefix on Windows, `bin/python3` elsewhere. */
 export function pythonExecutableIn(prefix: string, platform: NodeJS.Platform): string {
-  return platform === 'win32' ? path.join(prefix, 'python.exe') : path.join(prefix, 'bin', 'python3')
+  return platform === 'win32'
+    ? path.win32.join(prefix, 'python.exe')
+    : path.posix.join(prefix, 'bin', 'python3')
 }
