@@ -3,6 +3,7 @@ import * as fs from 'node:fs'
 import * as core from '@actions/core'
 import { HttpClient } from '@actions/http-client'
 import { BearerCredentialHandler } from '@actions/http-client/lib/auth'
+import { API_REQUEST_OPTIONS } from '../report/github-api.js'
 
 /** Reads files (paths relative to the workspace) as they are in the base revision; undefined = absent. */
 export interface BaseFileReader {
@@ -98,7 +99,7 @@ async function gitShow(workspace: string, commit: string, file: string): Promise
 }
 
 function contentsApiReader(ref: string, apiUrl: string, repository: string, token: string): BaseFileReader {
-  const client = new HttpClient('setup-python-env', [new BearerCredentialHandler(token)])
+  const client = new HttpClient('setup-python-env', [new BearerCredentialHandler(token)], API_REQUEST_OPTIONS)
   const base = apiUrl.replace(/\/+$/, '')
   return {
     ref,

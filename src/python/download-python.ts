@@ -1,6 +1,7 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import * as core from '@actions/core'
+import { UnsafeArchiveError } from '../archive/safe-archive.js'
 import { UserError } from '../errors.js'
 import { findExpectedChecksum, verifyChecksum } from './checksum.js'
 import { downloadToFile, type HttpOptions } from './http-download.js'
@@ -40,6 +41,13 @@ export async function downloadPython(target: DownloadTarget): Promise<string> {
     return await installArchive(archive, target.toolCacheDir, match.version, target.arch, target.platform)
   } catch (error) {
     if (error instanceof UserError) throw error
+    if (error instanceof UnsafeArchiveError) {
+      throw new UserError({
+        title: 'Python archive refused',
+        message: `The Python ${match.version} archive from ${url} was not installed: ${error.message}.`,
+        fix: "The archive is not a python-versions release: check what the 'python-mirror' serves.",
+      })
+    }
     throw new UserError({
       title: 'Python download failed',
       message: `Installing Python ${match.version} from ${url} failed: ${(error as Error).message}. Nothing was installed.`,

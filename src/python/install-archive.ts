@@ -1,6 +1,7 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import * as tc from '@actions/tool-cache'
+import { assertSafeTarGz } from '../archive/safe-archive.js'
 import { probeInterpreter } from './interpreter.js'
 import { pythonExecutableIn } from './tool-cache-pythons.js'
 
@@ -8,7 +9,8 @@ import { pythonExecutableIn } from './tool-cache-pythons.js'
  * Lays a python-versions archive out in the tool cache as `Python/<version>/<arch>` plus the
  * `<arch>.complete` marker, like the archive's own setup.sh but without its `pip install
  * --upgrade pip` (which needs the network). The files are unpacked next to the target and
- * renamed into place, and the marker is written last: a failure leaves nothing behind.
+ * renamed into place, and the marker is written last: a failure leaves nothing behind. An
+ * archive with a member that would land outside the target is refused before extraction.
  */
 export async function installArchive(
   archive: string,
@@ -25,7 +27,11 @@ export async function installArchive(
   let moved = false
   try {
     if (archive.endsWith('.zip')) await tc.extractZip(archive, staging)
-    else await tc.extractTar(archive, staging)
+    else {
+      // refused on the member names, before tar writes anything
+      await assertSafeTarGz(archive)
+      await tc.extractTar(archive, staging)
+    }
     for (const script of ['setup.sh', 'setup.ps1']) fs.rmSync(path.join(staging, script), { force: true })
     if (platform !== 'win32') addVersionLinks(staging, version)
     if (fs.existsSync(marker)) {

@@ -16,7 +16,11 @@ export class GitHubApi {
     token: string,
     private readonly repository: string,
   ) {
-    this.client = new HttpClient('setup-python-env', [new BearerCredentialHandler(token)])
+    this.client = new HttpClient(
+      'setup-python-env',
+      [new BearerCredentialHandler(token)],
+      API_REQUEST_OPTIONS,
+    )
     this.base = apiUrl.replace(/\/+$/, '')
   }
 
@@ -53,6 +57,12 @@ export class GitHubApi {
     return response.result ?? { id }
   }
 }
+
+/**
+ * Every call is bounded: a socket idle for 30 s fails it, and GETs (only they: a retried POST
+ * could comment twice) are retried twice on 502/503/504 with the client's exponential backoff.
+ */
+export const API_REQUEST_OPTIONS = { socketTimeout: 30_000, allowRetries: true, maxRetries: 2 }
 
 const HEADERS = { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' }
 
