@@ -24,16 +24,24 @@ export async function runCommand(
 ): Promise<CommandResult> {
   const result = await exec.getExecOutput(program, args, {
     cwd: options.cwd,
-    env: options.env,
+    env: options.env ?? processEnv(),
     silent: options.silent ?? false,
     ignoreReturnCode: true,
   })
   return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr }
 }
 
+/** Set when an abandoned cache restore moved GITHUB_WORKSPACE away (cache/service.ts): the real one. */
+export const REAL_WORKSPACE = 'SETUP_PYTHON_ENV_REAL_WORKSPACE'
+
 /** The environment of this process without undefined values, plus overrides. */
 export function processEnv(overrides: Record<string, string> = {}): Record<string, string> {
   const env: Record<string, string> = {}
   for (const [name, value] of Object.entries(process.env)) if (value !== undefined) env[name] = value
+  const real = env[REAL_WORKSPACE]
+  if (real) {
+    env.GITHUB_WORKSPACE = real
+    delete env[REAL_WORKSPACE]
+  }
   return { ...env, ...overrides }
 }

@@ -21,6 +21,8 @@ export interface CacheServiceFaults extends BlobFaults {
   hangMs?: number
   /** Delay every answer by this long. */
   slowMs?: number
+  /** Answer twirp calls (only them) this late: a lookup that returns after the client's deadline. */
+  twirpDelayMs?: number
   /** CreateCacheEntry answers 409 already_exists, as when another job reserved the key. */
   reserveConflict?: boolean
 }
@@ -101,6 +103,7 @@ export async function startCacheService(options: CacheServiceOptions): Promise<L
       res.destroy()
       return
     }
+    if (faults.twirpDelayMs) await delay(Math.min(faults.twirpDelayMs, MAX_HANG_MS))
     if (req.headers.authorization !== `Bearer ${token}`) {
       return sendJson(res, 401, { code: 'unauthenticated', msg: 'bad or missing bearer token' })
     }

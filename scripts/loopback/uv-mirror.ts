@@ -11,6 +11,8 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 
 export type UvMirrorFault = 'none' | 'bad-sha256' | 'server-error'
+/** A fault for one archive request: a 500, the socket destroyed, or half the promised bytes. */
+export type UvArchiveFault = 'server-error' | 'reset' | 'truncate'
 
 export interface UvMirrorOptions {
   /** The version the archive is published under. */
@@ -27,15 +29,29 @@ export interface UvMirror {
   /** Paths requested so far, in order. */
   requests: string[]
   fault: UvMirrorFault
+  /** Faults for the next archive requests, one per request, before it is served normally. */
+  archiveFaults: UvArchiveFault[]
+  /** Serve other archive bytes (e.g. a hostile archive), with a matching .sha256. */
+  setArchive(bytes: Buffer): void
   close(): Promise<void>
 }
 
 export async function startUvMirror(options: UvMirrorOptions): Promise<UvMirror> {
   const archiveName = `uv-${options.target}.tar.gz`
-  const archive = buildArchive(options, archiveName)
-  const sha256 = crypto.createHash('sha256').update(archive).digest('hex')
+  let archive = buildArchive(options, archiveName)
+  let sha256 = crypto.createHash('sha256').update(archive).digest('hex')
   const requests: string[] = []
-  const mirror: UvMirror = { url: '', requests, fault: 'none', close: async () => undefined }
+  const mirror: UvMirror = {
+    url: '',
+    requests,
+    fault: 'none',
+    archiveFaults: [],
+    setArchive(bytes) {
+      archive = bytes
+      sha256 = crypto.createHash('sha256').update(bytes).digest('hex')
+    },
+    close: async () => undefined,
+  }
   const server = http.createServer((request, response) => {
     const url = request.url ?? '/'
     requests.push(url)
@@ -44,6 +60,20 @@ export async function startUvMirror(options: UvMirrorOptions): Promise<UvMirror>
       return
     }
     if (url === `/${options.version}/${archiveName}`) {
+      const fault = mirror.archiveFaults.shift()
+      if (fault === 'server-error') {
+        response.writeHead(500).end('injected failure')
+        return
+      }
+      if (fault === 'reset') {
+        request.socket.destroy()
+        return
+      }
+      if (fault === 'truncate') {
+        response.writeHead(200, { 'content-length': archive.length })
+        response.write(archive.subarray(0, Math.floor(archive.length / 2)), () => response.destroy())
+        return
+      }
       response.writeHead(200, {
         'content-type': 'application/octet-stream',
         'content-length': archive.length,
@@ -59,7 +89,11 @@ export async function startUvMirror(options: UvMirrorOptions): Promise<UvMirror>
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
   mirror.url = `http://127.0.0.1:${port}`
-  mirror.close = () => new Promise((resolve) => server.close(() => resolve()))
+  mirror.close = () =>
+    new Promise((resolve) => {
+      server.closeAllConnections()
+      server.close(() => resolve())
+    })
   return mirror
 }
 

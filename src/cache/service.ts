@@ -1,5 +1,9 @@
+import * as fs from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
 import * as cache from '@actions/cache'
 import * as core from '@actions/core'
+import { REAL_WORKSPACE } from '../exec.js'
 import { cacheTimeoutMs, withDeadline } from './deadline.js'
 
 /**
@@ -22,7 +26,28 @@ export async function restoreEntry(
     core.warning(`Cache restore failed, continuing without the cache: ${messageOf(error)}`)
     return undefined
   })
-  return withDeadline(work, cacheTimeoutMs(), 'Cache restore', () => undefined)
+  return withDeadline(work, cacheTimeoutMs(), 'Cache restore', () => {
+    quarantineLateRestore()
+    return undefined
+  })
+}
+
+/**
+ * A restore abandoned at its deadline cannot be cancelled: if the service answers later, it
+ * still downloads and extracts, over the env this run is installing meanwhile. @actions/cache
+ * extracts into GITHUB_WORKSPACE as read at extraction time, so it is pointed at a throwaway
+ * folder nested as deep as the workspace (the entry's `../` paths, the download caches outside
+ * the workspace, stay inside it too). Our child processes still get the real one (exec.ts).
+ */
+function quarantineLateRestore(): void {
+  const workspace = path.resolve(process.env.GITHUB_WORKSPACE || process.cwd())
+  const depth = workspace.split(path.sep).filter(Boolean).length
+  const base = path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'setup-python-env', 'late-restore')
+  const quarantine = path.join(base, ...Array.from({ length: depth }, () => 'q'))
+  fs.mkdirSync(quarantine, { recursive: true })
+  process.env[REAL_WORKSPACE] ??= workspace
+  process.env.GITHUB_WORKSPACE = quarantine
+  core.info(`Cache: a late answer to the abandoned restore would be extracted into ${quarantine}.`)
 }
 
 /** True when the entry was stored. */

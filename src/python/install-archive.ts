@@ -23,6 +23,7 @@ export async function installArchive(
   const target = path.join(versionDir, arch)
   const marker = `${target}.complete`
   fs.mkdirSync(versionDir, { recursive: true })
+  removeStaleStaging(versionDir, arch)
   const staging = fs.mkdtempSync(path.join(versionDir, `.${arch}-partial-`))
   let moved = false
   try {
@@ -77,6 +78,22 @@ function addVersionLinks(prefix: string, version: string): void {
 function sameRelease(probed: string, manifest: string): boolean {
   const normal = (v: string) => v.replace(/[-.]?(a|b|rc)\.?/, '$1').replace(/-/g, '')
   return normal(probed) === normal(manifest)
+}
+
+/** A job killed mid-extraction leaves its staging folder; one an hour old is nobody's anymore. */
+const STALE_STAGING_MS = 60 * 60 * 1000
+
+function removeStaleStaging(versionDir: string, arch: string): void {
+  for (const name of fs.readdirSync(versionDir)) {
+    if (!name.startsWith(`.${arch}-partial-`)) continue
+    const folder = path.join(versionDir, name)
+    try {
+      if (Date.now() - fs.statSync(folder).mtimeMs > STALE_STAGING_MS)
+        fs.rmSync(folder, { recursive: true, force: true })
+    } catch {
+      // another job removed it meanwhile
+    }
+  }
 }
 
 function removeEmptyDir(dir: string): void {

@@ -44,6 +44,19 @@ describe('installArchive', () => {
     expect(fs.existsSync(`${target}.complete`)).toBe(true)
   })
 
+  it('removes staging folders an hour old (a job killed mid-extraction), never a fresh one', async () => {
+    const toolCache = emptyToolCache()
+    const versionDir = path.join(toolCache, 'Python', '3.11.7')
+    const stale = path.join(versionDir, '.x64-partial-killed')
+    const fresh = path.join(versionDir, '.x64-partial-running')
+    fs.mkdirSync(path.join(stale, 'lib'), { recursive: true })
+    fs.mkdirSync(fresh, { recursive: true })
+    const hourAgo = new Date(Date.now() - 61 * 60 * 1000)
+    fs.utimesSync(stale, hourAgo, hourAgo)
+    await installArchive(archiveFile(fakePythonArchive('3.11.7')), toolCache, '3.11.7', 'x64', 'linux')
+    expect(fs.readdirSync(versionDir).sort()).toEqual(['.x64-partial-running', 'x64', 'x64.complete'])
+  })
+
   it.each([
     ['an archive holding another version', fakePythonArchive('3.11.7', '3.11.6'), /holds Python 3\.11\.6/],
     ['a corrupt archive', Buffer.from('not a tarball'), /tar|exit code/i],
