@@ -5,6 +5,7 @@ import * as path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { type LoopbackCacheService, startCacheService } from '../../scripts/loopback/cache-service.js'
 import { CacheStore } from '../../scripts/loopback/cache-store.js'
+import { startGitHubApi } from '../../scripts/loopback/github-api.js'
 import {
   buildPythonArchive,
   mirrorLayout,
@@ -218,6 +219,40 @@ function findFiles(dir: string, name: string): string[] {
   }
   return found
 }
+
+describe('a GitHub API that never answers (pull request comment)', () => {
+  it(
+    'the comment is given up after the 30 s socket timeout with a warning; the run is green',
+    async () => {
+      const api = await startGitHubApi()
+      api.hangMs = 110_000
+      try {
+        const repo = copyExample('pip-project')
+        const git = (...args: string[]) =>
+          execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: repo })
+        git('init', '-q', '-b', 'main')
+        git('add', '.')
+        git('commit', '-qm', 'base')
+        git('checkout', '-qb', 'feature')
+        const started = Date.now()
+        const run = await runAction('pip-project', {
+          projectDir: repo,
+          eventName: 'pull_request',
+          baseRef: 'main',
+          inputs: { 'github-token': 'ghs_fake', comment: 'always', 'smoke-test': 'none', cache: 'false' },
+          env: { GITHUB_API_URL: api.url },
+        })
+        expectGreen(run)
+        expect(warnings(run)).toMatch(/Could not comment on pull request #1/)
+        expect(api.requests.length).toBeGreaterThan(0)
+        expect(Date.now() - started).toBeLessThan(100_000)
+      } finally {
+        await api.close()
+      }
+    },
+    4 * MINUTE,
+  )
+})
 
 describe('an install killed half-way, then a clean run (setuppy-project)', () => {
   it(

@@ -25,6 +25,8 @@ export interface GitHubApiFake {
   contents: Map<string, string>
   /** Answer comment writes (POST/PATCH) with this status, e.g. 403 for a fork's read-only token. */
   failWrites?: number
+  /** Hold every request this long without answering, then drop it (at most 2 minutes). */
+  hangMs?: number
   close(): Promise<void>
 }
 
@@ -41,6 +43,10 @@ export async function startGitHubApi(options: { token?: string } = {}): Promise<
         path: url.pathname,
         authorization: req.headers.authorization,
       })
+      if (fake.hangMs) {
+        setTimeout(() => res.destroy(), Math.min(fake.hangMs, 120_000))
+        return
+      }
       const send = (status: number, body: unknown) => {
         res.writeHead(status, { 'content-type': 'application/json' })
         res.end(JSON.stringify(body))
