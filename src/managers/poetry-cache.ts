@@ -1,7 +1,7 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { pipCacheHooks } from './pip-cache.js'
-import { poetrySyncArgs } from './poetry.js'
+import { poetrySyncArgs } from './sync-args.js'
 import type { ManagerCacheHooks } from './types.js'
 
 /**

@@ -6,13 +6,13 @@ import { UserError } from '../errors.js'
 import { runCommand } from '../exec.js'
 import { relativePosix } from '../paths.js'
 import type { PoetryLock } from '../project/locks/poetry-lock.js'
-import { asRecord } from '../project/locks/toml-tables.js'
 import { managerCacheDir } from './cache-dirs.js'
 import { lockStaleFinding } from './lock-stale.js'
 import { envFor, listInstalled, pipCheck } from './pip.js'
 import { poetryCacheHooks } from './poetry-cache.js'
 import { lockedRequirements } from './poetry-locked-install.js'
 import { installPoetryTool } from './poetry-tool.js'
+import { isPoetryPackage, poetrySyncArgs } from './sync-args.js'
 import type { Manager, ManagerContext } from './types.js'
 import { createVenv } from './venv.js'
 
@@ -69,22 +69,6 @@ export async function poetryInstall(ctx: ManagerContext, env: Record<string, str
   return findings
 }
 
-/** `poetry sync` (2.x; `install --sync` before) with the groups, extras and root flags. */
-export function poetrySyncArgs(ctx: ManagerContext): string[] {
-  const major = Number((ctx.tool?.version ?? '2').split('.')[0])
-  const args = major >= 2 ? ['sync'] : ['install', '--sync']
-  const { groups, extras, allExtras } = ctx.inputs
-  if (groups.length > 0) args.push('--with', groups.join(','))
-  if (allExtras) args.push('--all-extras')
-  else for (const extra of extras) args.push('--extras', extra)
-  if (!isPackage(ctx.project.pyproject ?? {})) args.push('--no-root')
-  return args
-}
-
-function isPackage(pyproject: Record<string, unknown>): boolean {
-  return asRecord(asRecord(pyproject.tool)?.poetry)?.['package-mode'] !== false
-}
-
 /** Poetry uses the environment VIRTUAL_ENV names and never creates one of its own. */
 export function poetryEnv(ctx: ManagerContext): Record<string, string> {
   return {
@@ -107,7 +91,7 @@ async function installLockedWithPip(ctx: ManagerContext, lock: PoetryLock, env: 
   if (result.exitCode !== 0) {
     throw poetryFailed('pip install (from poetry.lock)', result.exitCode, result.stderr, lock.file)
   }
-  if (isPackage(ctx.project.pyproject ?? {})) {
+  if (isPoetryPackage(ctx.project.pyproject ?? {})) {
     const root = await runCommand(python, ['-m', 'pip', 'install', '--no-deps', '-e', ctx.project.root], {
       env,
     })

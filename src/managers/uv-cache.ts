@@ -1,8 +1,8 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { processEnv, runCommand } from '../exec.js'
+import { uvSyncArgs } from './sync-args.js'
 import type { ManagerCacheHooks } from './types.js'
-import { uvSyncArgs } from './uv.js'
 
 /**
  * uv's side of the environment cache. The key covers the lock and every pyproject.toml `uv sync

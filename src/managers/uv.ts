@@ -6,6 +6,7 @@ import { relativePosix } from '../paths.js'
 import { normalizeName } from '../project/requirements.js'
 import { managerCacheDir } from './cache-dirs.js'
 import { lockStaleFinding } from './lock-stale.js'
+import { uvSyncArgs } from './sync-args.js'
 import type { InstalledPackage, Manager, ManagerContext } from './types.js'
 import { uvCacheHooks } from './uv-cache.js'
 import { uvCheckAsPipCheck } from './uv-check.js'
@@ -65,25 +66,6 @@ export const uvManager: Manager = {
   },
 
   cache: uvCacheHooks,
-}
-
-/** Groups, extras and the workspace member, as `uv sync` flags. */
-export function uvSyncArgs(ctx: ManagerContext): string[] {
-  const { inputs } = ctx
-  const args = [...inputs.groups.flatMap((group) => ['--group', group])]
-  if (inputs.allExtras) args.push('--all-extras')
-  else args.push(...inputs.extras.flatMap((extra) => ['--extra', extra]))
-  const member = memberName(ctx)
-  if (member) args.push('--package', member)
-  return args
-}
-
-/** A workspace member's own name, when working-directory is a member below the workspace root. */
-function memberName(ctx: ManagerContext): string | undefined {
-  const { project } = ctx
-  if (!project.installRoot || project.installRoot === project.root) return undefined
-  const name = (project.pyproject?.project as { name?: unknown } | undefined)?.name
-  return typeof name === 'string' ? name : undefined
 }
 
 export function uvEnv(ctx: ManagerContext): Record<string, string> {

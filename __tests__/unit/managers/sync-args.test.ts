@@ -1,8 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import type { Inputs } from '../../../src/inputs.js'
-import { poetrySyncArgs } from '../../../src/managers/poetry.js'
+import { poetrySyncArgs, uvSyncArgs } from '../../../src/managers/sync-args.js'
 import type { ManagerContext } from '../../../src/managers/types.js'
-import { uvSyncArgs } from '../../../src/managers/uv.js'
 import { venvLayout } from '../../../src/managers/venv-layout.js'
 import type { Project } from '../../../src/project/types.js'
 
