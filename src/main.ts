@@ -71,6 +71,7 @@ export async function run(): Promise<void> {
       ctx.tool = await runStage(timings, `Tool (${manager.name})`, () => manager.installTool(ctx))
     }
     const cache = await runStage(timings, 'Cache restore', () => restoreEnvironment(ctx, manager))
+    ctx.restoredVenv = cache.hit === 'partial'
     // what detection and the install found (lock-missing, lock-stale): merged with the drift rules below
     const stageFindings: Finding[] = [...(project.findings ?? [])]
     const install = `Install (${manager.name})`
@@ -88,13 +89,20 @@ export async function run(): Promise<void> {
     exportVenv(venv)
     const installed = await manager.installedPackages(ctx)
     const verified = await runStage(timings, 'Verify', async () => {
-      const pipCheck = parsePipCheck(await manager.check(ctx))
-      const importSmoke = await runImportSmoke(venv.python, directDependencies(project), envFor(ctx))
+      // an exact hit was validated with this same check moments ago: it passed, or the hit
+      // would not be exact, so it is not run twice
+      const checkOutput = cache.hit === 'exact' ? '' : await timed('pip check', () => manager.check(ctx))
+      const pipCheck = parsePipCheck(checkOutput)
+      const importSmoke = await timed('import smoke', () =>
+        runImportSmoke(venv.python, directDependencies(project), envFor(ctx)),
+      )
       const junitPath = path.join(
         process.env.RUNNER_TEMP ?? inputs.workingDirectory,
         'setup-python-env-junit.xml',
       )
-      const smokeTest = await runSmokeTest(ctx, inputs.smokeTest, installed, junitPath)
+      const smokeTest = await timed('smoke test', () =>
+        runSmokeTest(ctx, inputs.smokeTest, installed, junitPath),
+      )
       return { pipCheck, importSmoke, smokeTest }
     })
     const managerVersion = await manager.version(ctx)
@@ -140,7 +148,13 @@ export async function run(): Promise<void> {
       succeeded: !failure,
       venvPath: venv.root,
       pythonVersion: python.version,
-      cache: cacheStateFor(cache, manager.name, venv.root, manager.cache?.toolPath?.(ctx)),
+      cache: cacheStateFor(
+        cache,
+        manager.name,
+        venv.root,
+        manager.cache?.toolPath?.(ctx),
+        ctx.tool?.cacheEntry,
+      ),
     })
   } catch (error) {
     reportFailure(error)
@@ -158,4 +172,14 @@ function mergeFindings(...lists: Finding[][]): Finding[] {
     merged.push(finding)
   }
   return merged
+}
+
+/** Runs one step of a stage and logs its time, so a slow run shows where it went. */
+async function timed<T>(what: string, body: () => Promise<T>): Promise<T> {
+  const started = performance.now()
+  try {
+    return await body()
+  } finally {
+    core.info(`${what} took ${((performance.now() - started) / 1000).toFixed(2)}s`)
+  }
 }

@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
 import { saveEnvironment } from './cache/save-env.js'
+import { saveToolEntry } from './cache/tool-entry.js'
 import { reportFailure } from './report-failure.js'
 import { loadMainState } from './state.js'
 
@@ -20,6 +21,7 @@ export async function runPost(): Promise<void> {
       return
     }
     await saveEnvironment(state.cache)
+    if (state.cache.tool) await saveToolEntry(state.cache.tool)
   } catch (error) {
     reportFailure(error)
   }

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
+import { fileURLToPath } from 'node:url'
 
 /**
  * How the benchmark drives each example: the raw commands a user would type instead of the
@@ -14,7 +15,11 @@ export interface BenchRecipe {
   imports: string[]
   /** Changes exactly one locked version; undefined when the example has no cheap way to. */
   bumpOnePin?(projectDir: string): void
+  /** Inputs the action needs here (e.g. the loopback uv mirror). */
+  inputs?(services: { uvMirror: string }): Record<string, string>
 }
+
+const locks = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '__fixtures__', 'locks')
 
 export const RECIPES: BenchRecipe[] = [
   {
@@ -30,15 +35,27 @@ export const RECIPES: BenchRecipe[] = [
   {
     example: 'uv-project',
     rawInstall: (python, tools) => [[path.join(tools, 'uv'), 'sync', '--locked', '--python', python]],
-    imports: [],
+    imports: ['six', 'idna', 'pytest'],
+    // the same lock with iniconfig 2.1.0 (uv lock --upgrade-package), as the e2e test uses
+    bumpOnePin: (dir) =>
+      fs.copyFileSync(path.join(locks, 'uv-project.iniconfig-2.1.0.uv.lock'), path.join(dir, 'uv.lock')),
+    inputs: ({ uvMirror }) => ({ 'uv-mirror': uvMirror }),
   },
   {
     example: 'poetry-project',
-    rawInstall: (python, tools) => [
-      [path.join(tools, 'poetry'), 'env', 'use', python],
-      [path.join(tools, 'poetry'), 'install', '--no-interaction'],
+    // what a workflow without the action runs on a fresh runner: Poetry itself, then the install
+    rawInstall: (python) => [
+      [python, '-m', 'venv', '.poetry-tool'],
+      ['.poetry-tool/bin/python', '-m', 'pip', 'install', '-q', 'poetry==2.5.1'],
+      ['.poetry-tool/bin/poetry', 'env', 'use', python],
+      ['.poetry-tool/bin/poetry', 'install', '--no-interaction'],
     ],
-    imports: [],
+    imports: ['attrs', 'six', 'pytest'],
+    bumpOnePin: (dir) =>
+      fs.copyFileSync(
+        path.join(locks, 'poetry-project.iniconfig-2.1.0.poetry.lock'),
+        path.join(dir, 'poetry.lock'),
+      ),
   },
 ]
 

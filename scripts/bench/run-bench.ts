@@ -9,6 +9,7 @@ import { actionNode } from '../local-runner/node-runtime.js'
 import { type LocalRunResult, runLocal } from '../local-runner/run-local.js'
 import { serviceDir } from '../loopback/cache-service.js'
 import { CacheStore } from '../loopback/cache-store.js'
+import { hostUvTarget, startUvMirror } from '../loopback/uv-mirror.js'
 import { type BenchRecipe, RECIPES } from './bench-examples.js'
 import { median, timeCommands, timeToFirstOutput } from './measure.js'
 
@@ -32,13 +33,26 @@ interface Row {
   stages: Record<string, number>
 }
 
-async function benchExample(recipe: BenchRecipe): Promise<Row[]> {
+async function benchExample(recipe: BenchRecipe, uvMirror: string): Promise<Row[]> {
   const rows: Row[] = []
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), `spe-bench-${recipe.example}-`))
   const projectDir = copyExample(recipe.example, path.join(scratch, 'project'))
   const cacheDir = path.join(scratch, 'cache')
+  // an empty tool cache at the same path every run, as on a hosted runner: the manager's own
+  // tool comes from the cache service
+  const emptyToolCache = () => {
+    const dir = path.join(scratch, 'toolcache')
+    fs.rmSync(dir, { recursive: true, force: true })
+    return dir
+  }
   const act = async (expectHit: string): Promise<LocalRunResult> => {
-    const result = await runLocal({ projectDir, cacheDir, timeoutMs: 20 * 60 * 1000 })
+    const result = await runLocal({
+      projectDir,
+      cacheDir,
+      inputs: recipe.inputs?.({ uvMirror }),
+      toolCacheDir: emptyToolCache(),
+      timeoutMs: 20 * 60 * 1000,
+    })
     if (result.exitCode !== 0 || result.post.exitCode !== 0) {
       throw new Error(
         `${recipe.example}: the action failed (exit ${result.exitCode}/${result.post.exitCode})\n${result.log}`,
@@ -54,13 +68,15 @@ async function benchExample(recipe: BenchRecipe): Promise<Row[]> {
   const cold = await act('false')
   const python = cold.outputs['python-path'] ?? 'python3'
   const key = cold.outputs['cache-key'] ?? ''
-  log(`${recipe.example}: raw install with an empty pip cache, ${repeat}×`)
+  log(`${recipe.example}: raw install with empty download caches, ${repeat}×`)
   const rawCold = median(
     Array.from({ length: repeat }, () => {
       const rawDir = copyExample(recipe.example, fs.mkdtempSync(path.join(scratch, 'raw-')))
       const env = {
         ...process.env,
         PIP_CACHE_DIR: fs.mkdtempSync(path.join(scratch, 'pip-')),
+        UV_CACHE_DIR: fs.mkdtempSync(path.join(scratch, 'uv-')),
+        POETRY_CACHE_DIR: fs.mkdtempSync(path.join(scratch, 'poetry-')),
         PIP_DISABLE_PIP_VERSION_CHECK: '1',
       }
       const timed = timeCommands(recipe.rawInstall(python, tools), rawDir, env)
@@ -126,7 +142,33 @@ function row(
     ratioTotal: (main + post) / raw,
     ratioMain: main / raw,
     cacheHit: runs[0]?.outputs['cache-hit'] ?? '',
-    stages: stageSeconds(runs[0]?.log ?? ''),
+    stages: profile(runs[0]),
+  }
+}
+
+/**
+ * Where a run's time goes: the main step's stages, what main spent outside them (start-up, state,
+ * outputs), the cache lookup inside the restore stage, and the post step (prune + save).
+ */
+function profile(run: LocalRunResult | undefined): Record<string, number> {
+  if (!run) return {}
+  const stages = stageSeconds(run.log)
+  const inStages = Object.values(stages).reduce((sum, s) => sum + s, 0)
+  const lookup = /Cache: lookup, download and extraction took ([\d.]+)s/.exec(run.log)?.[1]
+  const validate = /Cache: validating the restored environment took ([\d.]+)s/.exec(run.log)?.[1]
+  const steps = Object.fromEntries(
+    [...run.log.matchAll(/^(pip check|import smoke|smoke test) took ([\d.]+)s$/gm)].map((m) => [
+      `(${m[1]})`,
+      Number(m[2]),
+    ]),
+  )
+  return {
+    ...stages,
+    ...steps,
+    ...(lookup ? { '(restore lookup+extract)': Number(lookup) } : {}),
+    ...(validate ? { '(validate restored env)': Number(validate) } : {}),
+    '(main outside stages)': Math.max(0, run.durationMs / 1000 - inStages),
+    post: run.post.durationMs / 1000,
   }
 }
 
@@ -195,9 +237,9 @@ function printTable(rows: Row[]): void {
   console.log(format(header))
   console.log(widths.map((w) => '-'.repeat(w)).join('  '))
   for (const line of lines) console.log(format(line))
-  console.log('\nmain step by stage (s):')
+  console.log('\nwhere the time goes, first run of each row (s):')
   for (const r of rows) {
-    const stages = Object.entries(r.stages).map(([stage, sec]) => `${stage} ${sec.toFixed(1)}`)
+    const stages = Object.entries(r.stages).map(([stage, sec]) => `${stage} ${sec.toFixed(2)}`)
     console.log(`  ${r.example} ${r.scenario}: ${stages.join(', ')}`)
   }
 }
@@ -212,7 +254,13 @@ async function main(): Promise<void> {
   // Start-up first: a failure there should not throw away minutes of runs.
   const start = await startup()
   const rows: Row[] = []
-  for (const recipe of available) rows.push(...(await benchExample(recipe)))
+  const uvVersion = spawnSync(path.join(tools, 'uv'), ['--version']).stdout.toString().split(' ')[1] ?? ''
+  const mirror = await startUvMirror({ version: uvVersion, uvBinDir: tools, target: hostUvTarget() })
+  try {
+    for (const recipe of available) rows.push(...(await benchExample(recipe, mirror.url)))
+  } finally {
+    await mirror.close()
+  }
   const bundle = {
     indexBytes: fs.statSync(path.join(root, 'dist', 'index.js')).size,
     postBytes: fs.statSync(path.join(root, 'dist', 'post.js')).size,

@@ -1,6 +1,7 @@
 import type { PruneContext } from '../managers/types.js'
 import { envFingerprint } from './env-fingerprint.js'
 import type { CacheOutcome } from './restore-env.js'
+import type { ToolEntry } from './tool-entry.js'
 
 /** What post needs to save the entry, carried in MainState (src/state.ts). */
 export interface CacheState {
@@ -14,6 +15,8 @@ export interface CacheState {
   venvPath: string
   /** envFingerprint() at the end of main. */
   fingerprint: string
+  /** The manager's own entry (Poetry's venv), saved whatever the environment's outcome. */
+  tool?: ToolEntry
 }
 
 /** undefined when caching was off: post then has nothing to do. */
@@ -22,6 +25,7 @@ export function cacheStateFor(
   manager: string,
   venvPath: string,
   toolPath?: string,
+  tool?: ToolEntry,
 ): CacheState | undefined {
   if (outcome.hit === 'off' || !outcome.key) return undefined
   return {
@@ -34,5 +38,6 @@ export function cacheStateFor(
     prune: { cacheDirs: outcome.paths.slice(1), toolPath },
     venvPath,
     fingerprint: envFingerprint(venvPath),
+    tool,
   }
 }

@@ -1,3 +1,5 @@
+import * as fs from 'node:fs'
+import * as path from 'node:path'
 import * as core from '@actions/core'
 import { processEnv, runCommand } from '../exec.js'
 import { normalizeName } from '../project/requirements.js'
@@ -17,6 +19,9 @@ export const pipManager: Manager = {
   },
 
   async version(ctx) {
+    // pip's dist-info folder names its version: no second Python start-up just to ask pip
+    const fromMetadata = pipVersionFromMetadata(ctx.venv.root)
+    if (fromMetadata) return fromMetadata
     const result = await runCommand(ctx.venv.python, ['-m', 'pip', '--version'], {
       silent: true,
       env: envFor(ctx),
@@ -92,4 +97,24 @@ export function envFor(ctx: ManagerContext): Record<string, string> {
     ? { PIP_CACHE_DIR: ctx.downloadCacheDir }
     : {}
   return processEnv({ ...venvEnv(ctx.venv, process.env.PATH ?? ''), ...downloadCache })
+}
+
+/** `pip-25.0.1.dist-info` in the venv's site-packages → '25.0.1'; undefined when not found. */
+function pipVersionFromMetadata(venvRoot: string): string | undefined {
+  const windows = path.join(venvRoot, 'Lib', 'site-packages')
+  const lib = path.join(venvRoot, 'lib')
+  const sites = fs.existsSync(windows)
+    ? [windows]
+    : fs.existsSync(lib)
+      ? fs
+          .readdirSync(lib)
+          .filter((name) => name.startsWith('python'))
+          .map((name) => path.join(lib, name, 'site-packages'))
+      : []
+  const found = sites
+    .filter((dir) => fs.existsSync(dir))
+    .flatMap((dir) => fs.readdirSync(dir))
+    .map((name) => /^pip-([^-]+)\.dist-info$/.exec(name)?.[1])
+    .filter((version): version is string => version !== undefined)
+  return found.length === 1 ? found[0] : undefined
 }

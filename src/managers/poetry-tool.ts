@@ -2,6 +2,7 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import * as core from '@actions/core'
 import * as tc from '@actions/tool-cache'
+import { restoreToolEntry, toolCacheOn, toolEntryFor, toolEntryKey } from '../cache/tool-entry.js'
 import { UserError } from '../errors.js'
 import { processEnv, runCommand } from '../exec.js'
 import { resolvePoetryVersion } from './poetry-version.js'
@@ -28,6 +29,21 @@ export async function installPoetryTool(ctx: ManagerContext, arch = toolArch()):
   fs.rmSync(dir, { recursive: true, force: true })
   fs.rmSync(`${dir}.complete`, { force: true })
   fs.mkdirSync(path.dirname(dir), { recursive: true })
+  // A hosted runner's tool cache starts empty: its own cache entry spares the pip install.
+  const key = toolCacheOn(ctx) ? toolEntryKey(ctx, 'poetry', choice.version, dir) : undefined
+  if (key && (await restoreToolEntry(key, dir))) {
+    if (await works(poetryProgram(dir))) {
+      fs.writeFileSync(`${dir}.complete`, '')
+      core.info(`Restored poetry ${choice.version} from the cache (${key}).`)
+      return {
+        version: choice.version,
+        executable: poetryProgram(dir),
+        cacheEntry: toolEntryFor(ctx, key, dir, false),
+      }
+    }
+    core.warning(`The cached poetry ${choice.version} (${key}) does not run; installing it again.`)
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
   try {
     const venv = venvLayout(dir)
     const created = await runCommand(ctx.python.executable, ['-m', 'venv', dir], { silent: true })
@@ -52,7 +68,11 @@ export async function installPoetryTool(ctx: ManagerContext, arch = toolArch()):
   }
   // the marker tool-cache's find() looks for
   fs.writeFileSync(`${dir}.complete`, '')
-  return { version: choice.version, executable: poetryProgram(dir) }
+  return {
+    version: choice.version,
+    executable: poetryProgram(dir),
+    cacheEntry: key ? toolEntryFor(ctx, key, dir, true) : undefined,
+  }
 }
 
 /** A failed install leaves no trace in the tool cache, not even empty version folders. */

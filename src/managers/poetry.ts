@@ -17,7 +17,7 @@ import type { Manager, ManagerContext } from './types.js'
 
 import { createVenv } from './venv.js'
 
-/** poetry: its own pinned venv; `poetry check --lock`, then `poetry sync` into the action's venv. */
+/** poetry: its own pinned venv; `poetry sync` (which checks the lock first) into the action's venv. */
 export const poetryManager: Manager = {
   name: 'poetry',
 
@@ -38,37 +38,33 @@ export const poetryManager: Manager = {
 }
 
 /**
- * Checks the lock, then installs the locked set into the environment `env` points at (the
- * action's venv, or a conda prefix). A stale lock is reported and the lock's own pins are
- * installed with pip, since poetry refuses to install from it.
+ * Installs the locked set into the environment `env` points at (the action's venv, or a conda
+ * prefix). A stale lock is reported and the lock's own pins are installed with pip, since poetry
+ * refuses to install from it. `poetry sync` checks the lock itself before it touches anything
+ * (the message `poetry check --lock` prints), so no separate check costs a second poetry start.
  */
 export async function poetryInstall(ctx: ManagerContext, env: Record<string, string>): Promise<Finding[]> {
-  const findings: Finding[] = []
   const lock = ctx.project.lock?.kind === 'poetry' ? (ctx.project.lock as PoetryLock) : undefined
-  if (lock) {
-    const check = await poetry(ctx, ['check', '--lock'], env)
-    const output = `${check.stdout}\n${check.stderr}`
-    if (check.exitCode !== 0 && /poetry lock/.test(output)) {
-      findings.push(
-        lockStaleFinding(
-          lock.file,
-          relativePosix(ctx.project.workspace, path.join(ctx.project.root, 'pyproject.toml')),
-          'poetry lock',
-          'The environment was installed from the pins in the lock as it is.',
-        ),
-      )
-      core.info(`${lock.file} is stale; installing exactly what it pins with pip --no-deps.`)
-      await installLockedWithPip(ctx, lock, env)
-      return findings
-    }
-    if (check.exitCode !== 0) throw poetryFailed('poetry check --lock', check.exitCode, output, lock.file)
-  }
   const result = await poetry(ctx, poetrySyncArgs(ctx), env)
-  if (result.exitCode !== 0) {
-    throw poetryFailed('poetry sync', result.exitCode, `${result.stdout}\n${result.stderr}`, lock?.file)
+  if (result.exitCode === 0) return []
+  const output = `${result.stdout}\n${result.stderr}`
+  if (lock && STALE.test(output)) {
+    core.info(`${lock.file} is stale; installing exactly what it pins with pip --no-deps.`)
+    await installLockedWithPip(ctx, lock, env)
+    return [
+      lockStaleFinding(
+        lock.file,
+        relativePosix(ctx.project.workspace, path.join(ctx.project.root, 'pyproject.toml')),
+        'poetry lock',
+        'The environment was installed from the pins in the lock as it is.',
+      ),
+    ]
   }
-  return findings
+  throw poetryFailed('poetry sync', result.exitCode, output, lock?.file)
 }
+
+/** What poetry (check --lock, install, sync) says about a lock that no longer fits pyproject.toml. */
+const STALE = /changed significantly since poetry\.lock was last generated|Run `poetry lock` to fix/
 
 /** Poetry uses the environment VIRTUAL_ENV names and never creates one of its own. */
 export function poetryEnv(ctx: ManagerContext): Record<string, string> {

@@ -1,3 +1,4 @@
+import type { ToolEntry } from '../cache/tool-entry.js'
 import type { Finding } from '../drift/finding.js'
 import type { Inputs } from '../inputs.js'
 import type { Project } from '../project/types.js'
@@ -15,6 +16,8 @@ export interface ManagerTool {
   version: string
   /** Absolute path of the program (uv, poetry, conda). */
   executable: string
+  /** The tool's own cache entry (Poetry's venv), when the environment cache is on. */
+  cacheEntry?: ToolEntry
 }
 
 export interface ManagerContext {
@@ -29,6 +32,8 @@ export interface ManagerContext {
    * cache is on): the install must use it (pip: PIP_CACHE_DIR) so it is stored with the env.
    */
   downloadCacheDir?: string
+  /** Set by main on a partial cache hit: the venv holds an older lock's env, made by the action. */
+  restoredVenv?: boolean
 }
 
 /** What the post step knows when it prunes: no project or interpreter, just paths. */
@@ -41,9 +46,7 @@ export interface PruneContext {
 /**
  * How the environment cache (src/cache/) keys, stores and prunes one manager's state.
  * A manager without it is installed without caching.
- * Poetry's own tool venv belongs in a separate entry under its own key (tool + version +
- * Python): restore it before the tool is installed and save it in post with
- * src/cache/service.ts, so a lock change never re-installs Poetry itself.
+ * Poetry's own tool venv is a separate entry under its own key (src/cache/tool-entry.ts).
  */
 export interface ManagerCacheHooks {
   /** The manager version the install will use, known before it runs (it is part of the key). */

@@ -11,8 +11,7 @@ import type { InstalledPackage, Manager, ManagerContext } from './types.js'
 import { uvCacheHooks } from './uv-cache.js'
 import { uvCheckAsPipCheck } from './uv-check.js'
 import { installUvTool } from './uv-tool.js'
-
-import { createVenv } from './venv.js'
+import { createVenv, isOwnVenvFor } from './venv.js'
 
 const STALE = /needs to be updated, but `--locked` was provided/
 
@@ -27,7 +26,12 @@ export const uvManager: Manager = {
   },
 
   async install(ctx) {
-    await createVenv(ctx.venv, ctx.python.executable, ctx.project.workspace)
+    if (ctx.restoredVenv && isOwnVenvFor(ctx.venv, ctx.python.executable)) {
+      // uv sync is exact (it also removes what the lock no longer has): only the difference is installed
+      core.info(
+        `Updating the restored environment ${ctx.venv.root} in place; uv sync makes it match the lock.`,
+      )
+    } else await createVenv(ctx.venv, ctx.python.executable, ctx.project.workspace)
     // later `uv run` / `uv sync` steps then use this environment, not a .venv of their own
     core.exportVariable('UV_PROJECT_ENVIRONMENT', ctx.venv.root)
     const findings: Finding[] = []

@@ -36,3 +36,17 @@ export async function createVenv(layout: VenvLayout, python: string, workspace: 
   }
   fs.writeFileSync(path.join(layout.root, OWNER_MARKER), 'created by setup-python-env\n')
 }
+
+/**
+ * True when layout.root is a venv this action made for this very interpreter (the marker, and
+ * its python resolving to the same program): an env a partial cache hit restored, which an
+ * exact syncer (`uv sync`) can bring to the new lock in place instead of starting over.
+ */
+export function isOwnVenvFor(layout: VenvLayout, python: string): boolean {
+  if (!fs.existsSync(path.join(layout.root, OWNER_MARKER)) || !fs.existsSync(layout.python)) return false
+  try {
+    return fs.realpathSync(layout.python) === fs.realpathSync(python)
+  } catch {
+    return false
+  }
+}
