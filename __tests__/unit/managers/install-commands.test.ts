@@ -182,14 +182,14 @@ describe('uv', () => {
 })
 
 describe('poetry', () => {
-  it('checks the lock, then syncs with the groups into the action venv', async () => {
+  it('syncs with the groups into the action venv (poetry sync checks the lock itself)', async () => {
     const ctx = context(
       'poetry-project',
       { groups: 'dev', 'all-extras': 'true' },
       '/tc/poetry/bin/poetry 2.5.1',
     )
     expect(await poetryManager.install(ctx)).toEqual([])
-    expect(argvs().slice(1)).toEqual(['poetry check --lock', 'poetry sync --with dev --all-extras'])
+    expect(argvs().slice(1)).toEqual(['poetry sync --with dev --all-extras'])
     expect(calls.at(-1)?.env).toMatchObject({
       VIRTUAL_ENV: ctx.venv.root,
       POETRY_VIRTUALENVS_CREATE: 'false',
@@ -200,7 +200,7 @@ describe('poetry', () => {
   it('reports a stale lock and installs its pins with pip, then the project', async () => {
     const ctx = context('poetry-project', {}, '/tc/poetry/bin/poetry 2.5.1')
     answer = (_program, args) =>
-      args[0] === 'check'
+      args[0] === 'sync'
         ? {
             exitCode: 1,
             stderr:
