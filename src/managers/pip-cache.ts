@@ -2,6 +2,7 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { processEnv, runCommand } from '../exec.js'
 import type { RequirementsFile } from '../project/types.js'
+import { downloadCacheDirs } from './cache-hook-parts.js'
 import type { ManagerCacheHooks, ManagerContext } from './types.js'
 import { venvEnv } from './venv-layout.js'
 
@@ -34,9 +35,7 @@ export const pipCacheHooks: ManagerCacheHooks = {
     return []
   },
 
-  cacheDirs(ctx) {
-    return ctx.downloadCacheDir ? [ctx.downloadCacheDir] : []
-  },
+  cacheDirs: downloadCacheDirs,
 
   async pruneCache(prune) {
     for (const dir of prune.cacheDirs) {

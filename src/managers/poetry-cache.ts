@@ -1,5 +1,6 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
+import { downloadCacheDirs, existingFiles, installedToolVersion } from './cache-hook-parts.js'
 import { pipCacheHooks } from './pip-cache.js'
 import { poetrySyncArgs } from './sync-args.js'
 import type { ManagerCacheHooks } from './types.js'
@@ -10,9 +11,7 @@ import type { ManagerCacheHooks } from './types.js'
  * the downloaded artifacts, which is what a partial hit installs from.
  */
 export const poetryCacheHooks: ManagerCacheHooks = {
-  async toolVersion(ctx) {
-    return ctx.tool?.version ?? 'unknown'
-  },
+  toolVersion: installedToolVersion,
 
   keyFiles(ctx) {
     const { project } = ctx
@@ -20,16 +19,14 @@ export const poetryCacheHooks: ManagerCacheHooks = {
       project.lockPath ?? path.join(project.root, 'poetry.lock'),
       path.join(project.root, 'pyproject.toml'),
     ]
-    return [...new Set(files)].filter((file) => fs.existsSync(file))
+    return existingFiles(files)
   },
 
   keyExtras(ctx) {
     return poetrySyncArgs(ctx)
   },
 
-  cacheDirs(ctx) {
-    return ctx.downloadCacheDir ? [ctx.downloadCacheDir] : []
-  },
+  cacheDirs: downloadCacheDirs,
 
   async pruneCache(prune) {
     for (const dir of prune.cacheDirs) fs.rmSync(path.join(dir, 'cache'), { recursive: true, force: true })

@@ -1,6 +1,6 @@
-import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { processEnv, runCommand } from '../exec.js'
+import { downloadCacheDirs, existingFiles, installedToolVersion } from './cache-hook-parts.js'
 import { uvSyncArgs } from './sync-args.js'
 import type { ManagerCacheHooks } from './types.js'
 
@@ -11,9 +11,7 @@ import type { ManagerCacheHooks } from './types.js'
  * can download again.
  */
 export const uvCacheHooks: ManagerCacheHooks = {
-  async toolVersion(ctx) {
-    return ctx.tool?.version ?? 'unknown'
-  },
+  toolVersion: installedToolVersion,
 
   keyFiles(ctx) {
     const { project } = ctx
@@ -25,16 +23,14 @@ export const uvCacheHooks: ManagerCacheHooks = {
     if (project.installRoot && project.installRoot !== project.root) {
       files.push(path.join(project.installRoot, 'pyproject.toml'))
     }
-    return [...new Set(files)].filter((file) => fs.existsSync(file))
+    return existingFiles(files)
   },
 
   keyExtras(ctx) {
     return uvSyncArgs(ctx)
   },
 
-  cacheDirs(ctx) {
-    return ctx.downloadCacheDir ? [ctx.downloadCacheDir] : []
-  },
+  cacheDirs: downloadCacheDirs,
 
   toolPath(ctx) {
     return ctx.tool?.executable
