@@ -1,18 +1,24 @@
 // Fails when dist/ differs from a fresh build of the sources (dist/ is committed: runners execute it).
 import { execFileSync } from 'node:child_process'
 import * as fs from 'node:fs'
-import * as os from 'node:os'
 import * as path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const fresh = fs.mkdtempSync(path.join(os.tmpdir(), 'spe-dist-check-'))
+// Beside dist/, at the same depth: source-map paths (and so chunk hashes) are relative to the output.
+const fresh = fs.mkdtempSync(path.join(root, '.dist-check-'))
 execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs'), fresh], {
   cwd: root,
   stdio: 'inherit',
 })
 
-const list = (dir) => fs.readdirSync(dir).sort()
+// Relative paths of every file, chunks/ included.
+const list = (dir) =>
+  fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+    .sort()
 const committed = path.join(root, 'dist')
 const names = new Set([...list(fresh), ...(fs.existsSync(committed) ? list(committed) : [])])
 const different = [...names].filter((name) => {

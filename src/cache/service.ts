@@ -1,7 +1,6 @@
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import * as cache from '@actions/cache'
 import * as core from '@actions/core'
 import { REAL_WORKSPACE } from '../exec.js'
 import { cacheTimeoutMs, withDeadline } from './deadline.js'
@@ -9,11 +8,24 @@ import { cacheTimeoutMs, withDeadline } from './deadline.js'
 /**
  * The only module that talks to the cache service (through @actions/cache). Every failure is
  * a warning and a miss / no save: caching makes runs faster, it never makes them fail.
+ *
+ * @actions/cache (with the Azure storage SDK under it) is half of the bundle: it is imported on
+ * first use, so a step that never restores or saves (post after an exact hit, caching off) does
+ * not load it, and main prints its first line before loading it.
  */
+const loadCacheLibrary = () => import('@actions/cache')
 
-/** Whether the runner gave this job a cache service (ACTIONS_RESULTS_URL and friends). */
-export function cacheServiceAvailable(): boolean {
-  return cache.isFeatureAvailable()
+/**
+ * Whether the runner gave this job a cache service: what @actions/cache's isFeatureAvailable()
+ * answers (the v2 service on github.com / *.ghe.com needs ACTIONS_RESULTS_URL, the v1 service and
+ * GHES need ACTIONS_CACHE_URL), read from the environment without loading the library.
+ * __tests__/unit/cache/service-available.test.ts holds the two answers equal.
+ */
+export function cacheServiceAvailable(env: NodeJS.ProcessEnv = process.env): boolean {
+  const host = new URL(env.GITHUB_SERVER_URL || 'https://github.com').hostname.trimEnd().toUpperCase()
+  const ghes = host !== 'GITHUB.COM' && !host.endsWith('.GHE.COM') && !host.endsWith('.LOCALHOST')
+  const v2 = !ghes && Boolean(env.ACTIONS_CACHE_SERVICE_V2)
+  return Boolean(v2 ? env.ACTIONS_RESULTS_URL : env.ACTIONS_CACHE_URL)
 }
 
 /** The key that matched (exact or a restore key), or undefined on a miss or any failure. */
@@ -22,10 +34,12 @@ export async function restoreEntry(
   key: string,
   restoreKeys: string[],
 ): Promise<string | undefined> {
-  const work = cache.restoreCache(paths, key, restoreKeys).catch((error: unknown) => {
-    core.warning(`Cache restore failed, continuing without the cache: ${messageOf(error)}`)
-    return undefined
-  })
+  const work = loadCacheLibrary()
+    .then((cache) => cache.restoreCache(paths, key, restoreKeys))
+    .catch((error: unknown) => {
+      core.warning(`Cache restore failed, continuing without the cache: ${messageOf(error)}`)
+      return undefined
+    })
   return withDeadline(work, cacheTimeoutMs(), 'Cache restore', () => {
     quarantineLateRestore()
     return undefined
@@ -52,13 +66,15 @@ function quarantineLateRestore(): void {
 
 /** True when the entry was stored. */
 export async function saveEntry(paths: string[], key: string): Promise<boolean> {
-  const work = cache.saveCache(paths, key).then(
-    (id) => id !== -1,
-    (error: unknown) => {
-      core.warning(`Cache save failed: ${messageOf(error)}`)
-      return false
-    },
-  )
+  const work = loadCacheLibrary()
+    .then((cache) => cache.saveCache(paths, key))
+    .then(
+      (id) => id !== -1,
+      (error: unknown) => {
+        core.warning(`Cache save failed: ${messageOf(error)}`)
+        return false
+      },
+    )
   return withDeadline(work, cacheTimeoutMs(), 'Cache save', () => false)
 }
 
