@@ -34,8 +34,8 @@ export function isUserError(error: unknown): error is UserError {
 
 export const REPORT_URL = 'https://github.com/setup-python-env/setup-python-env/issues'
 
-/** The message shown for our own bugs, with the stack so the report is useful. */
-export function internalErrorMessage(error: unknown): string {
-  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error)
+/** The message shown for our own bugs, with the stack (or `stack`, mapped to the sources) so the report is useful. */
+export function internalErrorMessage(error: unknown, stack?: string): string {
+  const detail = stack ?? (error instanceof Error ? (error.stack ?? error.message) : String(error))
   return `setup-python-env hit an internal error; this is a bug in the action, please report it at ${REPORT_URL} with this log.\n${detail}`
 }

@@ -1,9 +1,12 @@
 import * as exec from '@actions/exec'
+import { runBounded } from './exec-bounded.js'
 
 export interface CommandResult {
   exitCode: number
   stdout: string
   stderr: string
+  /** Set when `timeoutMs` passed and the program (with what it started) was stopped. */
+  timedOut?: boolean
 }
 
 export interface CommandOptions {
@@ -11,6 +14,8 @@ export interface CommandOptions {
   env?: Record<string, string>
   /** Hide the tool's output from the log (it is still captured). */
   silent?: boolean
+  /** Stop the program and every process it started after this long (src/exec-bounded.ts). */
+  timeoutMs?: number
 }
 
 /**
@@ -22,6 +27,10 @@ export async function runCommand(
   args: string[],
   options: CommandOptions = {},
 ): Promise<CommandResult> {
+  if (options.timeoutMs !== undefined) {
+    const env = options.env ?? processEnv()
+    return runBounded(program, args, { cwd: options.cwd, env, timeoutMs: options.timeoutMs })
+  }
   const result = await exec.getExecOutput(program, args, {
     cwd: options.cwd,
     env: options.env ?? processEnv(),

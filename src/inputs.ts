@@ -7,7 +7,12 @@ import { parseSpecOrThrow } from './project/python-version/spec.js'
 export type ManagerChoice = 'auto' | 'pip' | 'uv' | 'poetry' | 'conda'
 export type FailOn = 'error' | 'warning' | 'never'
 export type CommentMode = 'auto' | 'always' | 'never'
-export type SmokeTest = { kind: 'auto' } | { kind: 'none' } | { kind: 'command'; argv: string[] }
+/** auto: a smoke subset picked from the project (src/verify/smoke-choice.ts); full: the whole suite. */
+export type SmokeTest =
+  | { kind: 'auto' }
+  | { kind: 'full' }
+  | { kind: 'none' }
+  | { kind: 'command'; argv: string[] }
 /** 'auto' saves except on pull_request_target, workflow_run and tag pushes (src/cache/save-policy.ts). */
 export type CacheSave = 'auto' | 'true' | 'false'
 
@@ -25,6 +30,8 @@ export interface Inputs {
   /** Absolute path of the virtual environment the action owns. */
   venvPath: string
   smokeTest: SmokeTest
+  /** Seconds after which a smoke test still running is stopped (its whole process tree). */
+  smokeTestTimeout: number
   failOn: FailOn
   /** Base URL of a python-versions mirror (versions-manifest.json + archives); undefined: GitHub. */
   pythonMirror?: string
@@ -87,6 +94,7 @@ export function loadInputs(read: InputReader = (name) => core.getInput(name)): I
     requirements: splitList(read('requirements')),
     venvPath: path.resolve(workingDirectory, read('venv-path') || '.venv'),
     smokeTest: parseSmokeTest(read('smoke-test')),
+    smokeTestTimeout: parseSeconds('smoke-test-timeout', read('smoke-test-timeout') || '300'),
     failOn: oneOf('fail-on', read('fail-on') || 'error', FAIL_ON),
     pythonMirror: parseMirror('python-mirror', read('python-mirror').trim(), 'versions-manifest.json'),
     pythonSha256: parseSha256(read('python-sha256').trim()),
@@ -210,16 +218,29 @@ function parseSha256(value: string): string | undefined {
 function parseSmokeTest(value: string): SmokeTest {
   const trimmed = value.trim()
   if (trimmed === '' || trimmed === 'auto') return { kind: 'auto' }
+  if (trimmed === 'full') return { kind: 'full' }
   if (trimmed === 'none' || trimmed === 'false') return { kind: 'none' }
   const argv = splitCommandLine(trimmed)
   if (!looksLikeCommand(argv)) {
     throw new UserError({
       title: 'Invalid input smoke-test',
-      message: `Input 'smoke-test' is '${trimmed}', which is neither 'auto', 'none' nor a command line.`,
-      fix: "Set 'smoke-test:' to auto, none, or a command such as 'pytest tests/test_smoke.py -v'.",
+      message: `Input 'smoke-test' is '${trimmed}', which is neither 'auto', 'full', 'none' nor a command line.`,
+      fix: "Set 'smoke-test:' to auto, full, none, or a command such as 'pytest tests/test_smoke.py -v'.",
     })
   }
   return { kind: 'command', argv }
+}
+
+/** A whole number of seconds, at least 1 (a day at most: a longer hang is not a smoke test). */
+function parseSeconds(name: string, value: string): number {
+  const trimmed = value.trim()
+  const seconds = /^\d{1,6}$/.test(trimmed) ? Number(trimmed) : Number.NaN
+  if (seconds >= 1 && seconds <= 86_400) return seconds
+  throw new UserError({
+    title: `Invalid input ${name}`,
+    message: `Input '${name}' is '${trimmed}', which is not a whole number of seconds between 1 and 86400.`,
+    fix: `Set '${name}:' to a number of seconds such as 300.`,
+  })
 }
 
 /**

@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
 import { internalErrorMessage, isUserError } from './errors.js'
+import { withSourceLocations } from './source-map-stack.js'
 
 /**
  * The one place main and post turn an exception into the job's outcome: a UserError is one
@@ -10,7 +11,9 @@ export function reportFailure(error: unknown): void {
     const text = error.fix ? `${error.message} Fix: ${error.fix}` : error.message
     core.error(text, { title: error.title, file: error.file, startLine: error.file ? error.line : undefined })
   } else {
-    core.error(internalErrorMessage(error))
+    // our bug: its stack, mapped from the minified bundle back to src/
+    const stack = error instanceof Error && error.stack ? withSourceLocations(error.stack) : undefined
+    core.error(internalErrorMessage(error, stack))
   }
   process.exitCode = core.ExitCode.Failure
 }

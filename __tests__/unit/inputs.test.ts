@@ -14,6 +14,7 @@ describe('loadInputs', () => {
       manager: 'auto',
       requirements: [],
       smokeTest: { kind: 'auto' },
+      smokeTestTimeout: 300,
       failOn: 'error',
     })
     expect(loaded.venvPath).toBe(path.join(loaded.workingDirectory, '.venv'))
@@ -27,6 +28,9 @@ describe('loadInputs', () => {
     ['fail-on', 'always', "Input 'fail-on' is 'always'"],
     ['smoke-test', 'maybe', "Input 'smoke-test' is 'maybe'"],
     ['smoke-test', 'pytest "unclosed', 'unclosed " quote'],
+    ['smoke-test-timeout', '-1', "Input 'smoke-test-timeout' is '-1'"],
+    ['smoke-test-timeout', '2.5', 'not a whole number of seconds'],
+    ['smoke-test-timeout', '86401', 'between 1 and 86400'],
   ])('refuses %s=%s with a UserError naming the input', (name, value, message) => {
     expect(() => inputs({ [name]: value })).toThrow(UserError)
     expect(() => inputs({ [name]: value })).toThrow(message)
@@ -35,11 +39,20 @@ describe('loadInputs', () => {
   it.each([
     ['auto', { kind: 'auto' }],
     ['none', { kind: 'none' }],
+    ['full', { kind: 'full' }],
     ['pytest', { kind: 'command', argv: ['pytest'] }],
     ['pytest tests/test_smoke.py -v', { kind: 'command', argv: ['pytest', 'tests/test_smoke.py', '-v'] }],
     ['./scripts/smoke.sh', { kind: 'command', argv: ['./scripts/smoke.sh'] }],
   ])('reads smoke-test %s', (value, expected) => {
     expect(inputs({ 'smoke-test': value }).smokeTest).toEqual(expected)
+  })
+
+  it.each([
+    ['', 300],
+    ['5', 5],
+    [' 900 ', 900],
+  ])('reads smoke-test-timeout %j as %d seconds', (value, seconds) => {
+    expect(inputs({ 'smoke-test-timeout': value }).smokeTestTimeout).toBe(seconds)
   })
 
   it('resolves paths against the working directory', () => {

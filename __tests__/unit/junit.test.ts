@@ -36,4 +36,23 @@ describe('parseJUnit', () => {
       { name: 'tests/t.py::t', file: 'tests/t.py', line: 5, message: 'boom', kind: 'error' },
     ])
   })
+
+  it('names the error a test module raised on import (collect-only), at its line', () => {
+    // what pytest 8.3.5 writes for `--collect-only` when a test module cannot be imported
+    const xml = `<testsuites><testsuite name="pytest" errors="1" failures="0" skipped="0" tests="1">
+<testcase classname="" name="tests.test_x" file="tests/test_x.py" time="0.000"><error message="collection failure">ImportError while importing test module '/w/tests/test_x.py'.
+Traceback:
+tests/test_x.py:1: in &lt;module&gt;
+    import nosuchmodule
+E   ModuleNotFoundError: No module named 'nosuchmodule'</error></testcase></testsuite></testsuites>`
+    expect(parseJUnit(xml).failures).toEqual([
+      {
+        name: 'tests/test_x.py::tests.test_x',
+        file: 'tests/test_x.py',
+        line: 1,
+        message: "collection failure: ModuleNotFoundError: No module named 'nosuchmodule'",
+        kind: 'error',
+      },
+    ])
+  })
 })

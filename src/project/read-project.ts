@@ -9,6 +9,7 @@ import { requirementsLock } from './locks/requirements-lock.js'
 import { parseTomlText } from './python-version/toml-text.js'
 import { readPythonVersionSources } from './python-version-sources.js'
 import { readRequirementsFile, readTextFile } from './read-requirements-files.js'
+import { readTestLayout } from './test-layout.js'
 import type { InstallableProject, Project, RequirementsFile } from './types.js'
 
 /** Reads the user's project directory into a typed Project. Only reads files. */
@@ -69,6 +70,8 @@ export function readProject(inputs: Inputs): Project {
     installable,
     pythonVersionSources: readPythonVersionSources(inputs),
     hasTests: hasTests(root),
+    // only auto picks tests by what the project holds
+    tests: inputs.smokeTest.kind === 'auto' ? readTestLayout(root, inputs.workspace, pyproject) : undefined,
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Finding } from '../drift/finding.js'
 import type { LockFile } from './lock.js'
 import type { Requirement } from './requirements.js'
+import type { TestLayout } from './test-layout.js'
 
 export type ManagerName = 'pip' | 'uv' | 'poetry' | 'conda'
 
@@ -81,4 +82,6 @@ export interface Project {
   findings?: Finding[]
   /** Whether a pytest run would find tests (tests/ dir, test_*.py files or pytest config). */
   hasTests: boolean
+  /** Smoke markers and smoke-named tests, read when `smoke-test: auto` (src/verify/smoke-choice.ts). */
+  tests?: TestLayout
 }

@@ -55,7 +55,10 @@ function toFailure(
   kind: TestFailure['kind'],
 ): TestFailure {
   const text = typeof node === 'string' ? node : String(node['#text'] ?? '')
-  const message = firstLine(typeof node === 'string' ? node : String(node.message ?? text))
+  const message = withRaisedError(
+    firstLine(typeof node === 'string' ? node : String(node.message ?? text)),
+    text,
+  )
   const file = attrs.file
   const name = [file ?? attrs.classname, attrs.name].filter(Boolean).join('::')
   return { name, file, line: failingLine(text, file) ?? defLine(attrs.line), message, kind }
@@ -77,6 +80,16 @@ function defLine(value: string | undefined): number | undefined {
   if (value === undefined || value === '') return undefined
   const n = Number(value)
   return Number.isFinite(n) ? n + 1 : undefined
+}
+
+/**
+ * pytest reports a test module that cannot be imported only as "collection failure"; the error it
+ * raised (e.g. `ModuleNotFoundError: No module named 'x'`) is the traceback's last `E   ` line.
+ */
+function withRaisedError(message: string, text: string): string {
+  if (message !== 'collection failure') return message
+  const raised = [...text.matchAll(/^E\s+(.+)$/gm)].at(-1)?.[1]?.trim()
+  return raised ? `${message}: ${raised}` : message
 }
 
 function firstLine(text: string): string {

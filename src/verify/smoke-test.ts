@@ -9,6 +9,7 @@ import type { InstalledPackage, ManagerContext } from '../managers/types.js'
 import { relativePosix } from '../paths.js'
 import type { Project } from '../project/types.js'
 import { parseJUnit, type TestFailure } from './junit.js'
+import { chooseAutoSmoke } from './smoke-choice.js'
 
 export type SmokeTestResult = 'passed' | 'failed' | 'no-tests' | 'skipped'
 
@@ -29,46 +30,28 @@ export async function runSmokeTest(
   installed: readonly InstalledPackage[],
   junitPath: string,
 ): Promise<SmokeTestOutcome> {
-  if (setting.kind === 'none') return { result: 'skipped', findings: [] }
-  const hasPytest = installed.some((pkg) => pkg.name === 'pytest')
-  if (setting.kind === 'auto') {
-    if (!ctx.project.hasTests) {
-      core.info('No tests found (no tests/ folder, test_*.py or pytest config); smoke test skipped.')
-      return { result: 'skipped', findings: [] }
-    }
-    if (!hasPytest) return pytestMissing()
-  }
-  const argv = setting.kind === 'auto' ? [ctx.venv.python, '-m', 'pytest'] : [...setting.argv]
+  const argv = smokeCommand(ctx, setting, installed)
+  if (!Array.isArray(argv)) return argv
   const isPytest = runsPytest(argv)
   // What the user would type: the venv's python shown as `python`, our JUnit flags left out.
   const command = [argv[0] === ctx.venv.python ? 'python' : argv[0], ...argv.slice(1)].join(' ')
   if (isPytest) argv.push(`--junitxml=${junitPath}`, '-o', 'junit_family=xunit1')
   const [program = '', ...args] = argv
   const resolved = resolveInVenv(program, ctx.venv.binDir)
-  core.info(`Running the smoke test: ${command}`)
+  const timeout = ctx.inputs.smokeTestTimeout
+  core.info(`Running the smoke test: ${command} (stopped after ${timeout} s)`)
   fs.rmSync(junitPath, { force: true })
   let exitCode: number
   try {
-    exitCode = (await runCommand(resolved, args, { cwd: ctx.project.root, env: envFor(ctx) })).exitCode
+    const options = { cwd: ctx.project.root, env: envFor(ctx), timeoutMs: timeout * 1000 }
+    const result = await runCommand(resolved, args, options)
+    if (result.timedOut) return timedOut(command, timeout)
+    exitCode = result.exitCode
   } catch (error) {
     return commandNotRunnable(command, error)
   }
   const report = fs.existsSync(junitPath) ? parseJUnit(fs.readFileSync(junitPath, 'utf8')) : undefined
-  if (isPytest && exitCode === PYTEST_NO_TESTS) {
-    return {
-      result: 'no-tests',
-      command,
-      tests: 0,
-      findings: [
-        {
-          rule: 'smoke-test-failed',
-          severity: 'warning',
-          message: `The smoke test collected no tests (pytest exit code 5): ${command}`,
-          fix: 'Add a test such as tests/test_smoke.py that imports your pinned dependencies, or set smoke-test: none.',
-        },
-      ],
-    }
-  }
+  if (isPytest && exitCode === PYTEST_NO_TESTS) return noTests(command)
   if (exitCode === 0) return { result: 'passed', command, tests: report?.tests, findings: [] }
   const failures = report?.failures ?? []
   const findings = failures.map((failure) => failureFinding(failure, ctx.project))
@@ -81,6 +64,26 @@ export async function runSmokeTest(
     })
   }
   return { result: 'failed', command, tests: report?.tests, findings }
+}
+
+/** The argv to run, or the outcome when nothing runs (none, no tests, no pytest). */
+function smokeCommand(
+  ctx: ManagerContext,
+  setting: SmokeTest,
+  installed: readonly InstalledPackage[],
+): string[] | SmokeTestOutcome {
+  if (setting.kind === 'none') return { result: 'skipped', findings: [] }
+  if (setting.kind === 'command') return [...setting.argv]
+  const hasPytest = installed.some((pkg) => pkg.name === 'pytest')
+  if (setting.kind === 'full') return hasPytest ? [ctx.venv.python, '-m', 'pytest'] : pytestMissing('error')
+  if (!ctx.project.hasTests) {
+    core.info('No tests found (no tests/ folder, test_*.py or pytest config); smoke test skipped.')
+    return { result: 'skipped', findings: [] }
+  }
+  if (!hasPytest) return pytestMissing('warning')
+  const choice = chooseAutoSmoke(ctx.project.tests)
+  core.info(`smoke-test: auto runs ${choice.reason}.`)
+  return [ctx.venv.python, '-m', 'pytest', ...choice.args]
 }
 
 function runsPytest(argv: readonly string[]): boolean {
@@ -112,16 +115,50 @@ export function failureFinding(failure: TestFailure, project: Pick<Project, 'roo
   }
 }
 
-function pytestMissing(): SmokeTestOutcome {
+/** auto: a warning (the project may not test with pytest); full: an error (the suite was asked for). */
+function pytestMissing(severity: 'warning' | 'error'): SmokeTestOutcome {
   return {
-    result: 'skipped',
+    result: severity === 'error' ? 'failed' : 'skipped',
+    findings: [
+      {
+        rule: 'smoke-test-failed',
+        severity,
+        message:
+          severity === 'error'
+            ? "smoke-test is 'full', but pytest is not installed in the environment, so the suite could not run."
+            : 'The project has tests, but pytest is not installed in the environment, so no smoke test ran.',
+        fix: "Pin pytest in your requirements (e.g. pytest==8.3.5), or set 'smoke-test:' to your own command or none.",
+      },
+    ],
+  }
+}
+
+function noTests(command: string): SmokeTestOutcome {
+  return {
+    result: 'no-tests',
+    command,
+    tests: 0,
     findings: [
       {
         rule: 'smoke-test-failed',
         severity: 'warning',
-        message:
-          'The project has tests, but pytest is not installed in the environment, so no smoke test ran.',
-        fix: "Pin pytest in your requirements (e.g. pytest==8.3.5), or set 'smoke-test:' to your own command or none.",
+        message: `The smoke test collected no tests (pytest exit code 5): ${command}`,
+        fix: 'Add a test such as tests/test_smoke.py that imports your pinned dependencies, or set smoke-test: none.',
+      },
+    ],
+  }
+}
+
+function timedOut(command: string, seconds: number): SmokeTestOutcome {
+  return {
+    result: 'failed',
+    command,
+    findings: [
+      {
+        rule: 'smoke-test-failed',
+        severity: 'error',
+        message: `The smoke test '${command}' was still running after ${seconds} s and was stopped, with every process it started.`,
+        fix: "Find the test that hangs (run the command locally with 'pytest -v'), or raise 'smoke-test-timeout:' if the smoke test needs longer.",
       },
     ],
   }

@@ -29,8 +29,14 @@ export const inputCases: BadInputCase[] = [
   refused(
     'smoke-test',
     'yes',
-    "Input 'smoke-test' is 'yes', which is neither 'auto', 'none' nor a command line",
+    "Input 'smoke-test' is 'yes', which is neither 'auto', 'full', 'none' nor a command line",
   ),
+  refused(
+    'smoke-test-timeout',
+    '5m',
+    "Input 'smoke-test-timeout' is '5m', which is not a whole number of seconds",
+  ),
+  refused('smoke-test-timeout', '0', "Input 'smoke-test-timeout' is '0'"),
   refused('smoke-test', "pytest -k 'unclosed", "unclosed ' quote"),
   refused('check-latest', 'maybe', "Input 'check-latest' is 'maybe'"),
   refused('allow-prereleases', '1', "Input 'allow-prereleases' is '1'"),

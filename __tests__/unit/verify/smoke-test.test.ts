@@ -9,20 +9,27 @@ import type { CommandResult } from '../../../src/exec.js'
 let exitCode = 0
 let junit: string | undefined
 let startFails: Error | undefined
+let timedOut = false
+const options: { timeoutMs?: number }[] = []
 const calls: { program: string; args: string[] }[] = []
-const runCommand = jest.fn(async (program: string, args: string[]): Promise<CommandResult> => {
-  if (startFails) throw startFails
-  calls.push({ program, args })
-  const report = args.find((arg) => arg.startsWith('--junitxml='))?.slice('--junitxml='.length)
-  if (report && junit) fs.writeFileSync(report, junit)
-  return { exitCode, stdout: '', stderr: '' }
-})
+const runCommand = jest.fn(
+  async (program: string, args: string[], opts: { timeoutMs?: number } = {}): Promise<CommandResult> => {
+    if (startFails) throw startFails
+    calls.push({ program, args })
+    options.push(opts)
+    if (timedOut) return { exitCode: 143, stdout: '', stderr: '', timedOut }
+    const report = args.find((arg) => arg.startsWith('--junitxml='))?.slice('--junitxml='.length)
+    if (report && junit) fs.writeFileSync(report, junit)
+    return { exitCode, stdout: '', stderr: '' }
+  },
+)
 jest.unstable_mockModule('@actions/core', () => coreMock)
 const exec = await import('../../../src/exec.js')
 jest.unstable_mockModule('../../../src/exec.js', () => ({ ...exec, runCommand }))
 const { runSmokeTest } = await import('../../../src/verify/smoke-test.js')
 const { venvLayout } = await import('../../../src/managers/venv-layout.js')
 type Context = import('../../../src/managers/types.js').ManagerContext
+type TestLayout = import('../../../src/project/test-layout.js').TestLayout
 
 let temp: string
 const pytest = [{ name: 'pytest', version: '8.3.5' }]
@@ -33,12 +40,13 @@ const FAILING = `<?xml version="1.0" encoding="utf-8"?>
 <failure message="AssertionError: assert '1.17.0' == '1.16.0'">tests/test_smoke.py:9: AssertionError</failure></testcase>
 </testsuite></testsuites>`
 
-function context(hasTests = true): Context {
+function context(hasTests = true, tests?: TestLayout): Context {
   const project = path.join(temp, 'repo', 'svc')
   fs.mkdirSync(path.join(project, '.venv', 'bin'), { recursive: true })
   fs.writeFileSync(path.join(project, '.venv', 'bin', 'pytest'), '')
   return {
-    project: { root: project, workspace: path.join(temp, 'repo'), hasTests },
+    inputs: { smokeTestTimeout: 300 },
+    project: { root: project, workspace: path.join(temp, 'repo'), hasTests, tests },
     venv: venvLayout(path.join(project, '.venv')),
   } as unknown as Context
 }
@@ -47,6 +55,8 @@ const junitPath = () => path.join(temp, 'junit.xml')
 beforeEach(() => {
   jest.clearAllMocks()
   calls.length = 0
+  options.length = 0
+  timedOut = false
   exitCode = 0
   junit = undefined
   startFails = undefined
@@ -55,10 +65,10 @@ beforeEach(() => {
 afterEach(() => fs.rmSync(temp, { recursive: true, force: true }))
 
 describe('runSmokeTest', () => {
-  it('runs python -m pytest in the venv with a JUnit report when the project has tests', async () => {
+  it('full runs python -m pytest in the venv with a JUnit report', async () => {
     const ctx = context()
     junit = FAILING.replace('failures="1"', 'failures="0"').replace(/<failure[\s\S]*?<\/failure>/, '')
-    const outcome = await runSmokeTest(ctx, { kind: 'auto' }, pytest, junitPath())
+    const outcome = await runSmokeTest(ctx, { kind: 'full' }, pytest, junitPath())
     expect(outcome).toMatchObject({ result: 'passed', command: 'python -m pytest', tests: 2, findings: [] })
     expect(calls[0]).toEqual({
       program: ctx.venv.python,
@@ -102,6 +112,52 @@ describe('runSmokeTest', () => {
     expect(outcome).toMatchObject({ result: 'no-tests', tests: 0, findings: [{ severity: 'warning' }] })
     // a bare program name is found in the venv, as after `activate`
     expect(calls[0]?.program).toBe(path.join(ctx.venv.binDir, 'pytest'))
+  })
+
+  it.each([
+    [
+      'marked smoke',
+      { smokeMarkerUsed: { file: 'svc/tests/test_api.py', line: 4 }, smokePaths: [] },
+      ['-m', 'smoke'],
+    ],
+    [
+      'smoke-named',
+      { smokePaths: ['tests/smoke', 'tests/test_smoke_db.py'] },
+      ['tests/smoke', 'tests/test_smoke_db.py'],
+    ],
+    ['no smoke tests', { smokePaths: [] }, ['--collect-only', '-q']],
+  ])('auto with %s tests runs python -m pytest %j', async (_what, tests, picked) => {
+    const ctx = context(true, tests)
+    const outcome = await runSmokeTest(ctx, { kind: 'auto' }, pytest, junitPath())
+    expect(outcome).toMatchObject({ result: 'passed', command: ['python -m pytest', ...picked].join(' ') })
+    expect(calls[0]?.args).toEqual([
+      '-m',
+      'pytest',
+      ...picked,
+      `--junitxml=${junitPath()}`,
+      '-o',
+      'junit_family=xunit1',
+    ])
+  })
+
+  it('stops the smoke test at smoke-test-timeout and reports it as an error', async () => {
+    timedOut = true
+    const ctx = context()
+    const outcome = await runSmokeTest(ctx, { kind: 'full' }, pytest, junitPath())
+    expect(options[0]?.timeoutMs).toBe(300_000)
+    expect(outcome).toMatchObject({
+      result: 'failed',
+      command: 'python -m pytest',
+      findings: [{ severity: 'error' }],
+    })
+    expect(outcome.findings[0]?.message).toContain('still running after 300 s and was stopped')
+    expect(outcome.findings[0]?.fix).toContain('smoke-test-timeout')
+  })
+
+  it('full without pytest installed is a failed smoke test, an error', async () => {
+    const outcome = await runSmokeTest(context(), { kind: 'full' }, [], junitPath())
+    expect(outcome).toMatchObject({ result: 'failed', findings: [{ severity: 'error' }] })
+    expect(calls).toHaveLength(0)
   })
 
   it.each([
