@@ -5,6 +5,7 @@ import * as http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { OsvRecord } from '../../src/advisories/osv-types.js'
 import { affectsVersion } from '../../src/drift/osv-ranges.js'
+import { normalizeName } from '../../src/project/requirements.js'
 
 /** `status` answers every call with `status`; `garbage` with a body that is not JSON; `slow` after `delayMs`; `reset` drops the connection. */
 export type OsvFault = 'none' | 'status' | 'garbage' | 'slow' | 'reset' | 'short'
@@ -28,6 +29,8 @@ export interface OsvRequest {
 export interface OsvService {
   url: string
   requests: OsvRequest[]
+  /** Milliseconds spent computing answers (so a benchmark can subtract the fake's own work). */
+  busyMs(): number
   setFault(fault: OsvFault, options?: { status?: number; delayMs?: number }): void
   close(): Promise<void>
 }
@@ -41,6 +44,13 @@ export async function startOsvService(options: OsvServiceOptions = {}): Promise<
   let status = options.status ?? 500
   let delayMs = options.delayMs ?? 60_000
   const requests: OsvRequest[] = []
+  let busy = 0
+  const byName = new Map<string, OsvRecord[]>()
+  for (const record of advisories)
+    for (const entry of record.affected ?? []) {
+      const name = normalizeName(entry.package?.name ?? '')
+      byName.set(name, [...(byName.get(name) ?? []), record])
+    }
   const sockets = new Set<import('node:net').Socket>()
 
   const server = http.createServer((req, res) => {
@@ -49,7 +59,14 @@ export async function startOsvService(options: OsvServiceOptions = {}): Promise<
     req.on('end', () => {
       const path = (req.url ?? '/').split('?')[0] ?? '/'
       const body = Buffer.concat(chunks).toString('utf8')
-      const answer = () => route(req.method ?? 'GET', path, body)
+      const answer = () => {
+        const started = performance.now()
+        try {
+          return route(req.method ?? 'GET', path, body)
+        } finally {
+          busy += performance.now() - started
+        }
+      }
       const entry: OsvRequest = { method: req.method ?? 'GET', path }
       requests.push(entry)
       if (fault === 'reset') return req.socket.destroy()
@@ -96,7 +113,7 @@ export async function startOsvService(options: OsvServiceOptions = {}): Promise<
     const results = queries.map((query) => {
       const name = query.package?.name ?? ''
       const version = query.version ?? ''
-      const ids = advisories
+      const ids = (byName.get(normalizeName(name)) ?? [])
         .filter((a) => query.package?.ecosystem === 'PyPI' && affectsVersion(a, name, version))
         .map((a) => ({ id: a.id, modified: '2026-11-01T00:00:00Z' }))
       const offset = query.page_token ? Number(Buffer.from(query.page_token, 'base64url').toString()) : 0
@@ -115,6 +132,7 @@ export async function startOsvService(options: OsvServiceOptions = {}): Promise<
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    busyMs: () => busy,
     setFault(next, more = {}) {
       fault = next
       status = more.status ?? status
