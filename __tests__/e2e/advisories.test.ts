@@ -4,7 +4,12 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { type GitHubApiFake, startGitHubApi } from '../../scripts/loopback/github-api.js'
-import { closedPortUrl, type OsvService, startOsvService } from '../../scripts/loopback/osv-service.js'
+import {
+  closedPortUrl,
+  type OsvFault,
+  type OsvService,
+  startOsvService,
+} from '../../scripts/loopback/osv-service.js'
 import { hostUvTarget, startUvMirror, type UvMirror } from '../../scripts/loopback/uv-mirror.js'
 import { advisory } from '../support/advisories.js'
 import { copyExample, errors, repoRoot, runAction, toolsBin } from '../support/run-action.js'
@@ -128,6 +133,12 @@ describe('the advisory service failing never fails the step', () => {
   const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spe-osv-faults-'))
   const run = (osvUrl: string, env: Record<string, string> = {}) =>
     runAction('pip-project', { cacheDir, inputs: { 'osv-url': osvUrl, 'smoke-test': 'none' }, env })
+  const faulty =
+    (fault: OsvFault, more: { status?: number; delayMs?: number } = {}) =>
+    async () => {
+      service.setFault(fault, more)
+      return service.url
+    }
   const notChecked = (log: string) =>
     log.split('\n').filter((line) => line.includes('Vulnerabilities not checked'))
 
@@ -138,13 +149,9 @@ describe('the advisory service failing never fails the step', () => {
 
   it.each([
     ['down', async () => closedPortUrl(), {}],
-    [
-      'slow',
-      async () => (service.setFault('slow', { delayMs: 60_000 }), service.url),
-      { SETUP_PYTHON_ENV_OSV_TIMEOUT: '2' },
-    ],
-    ['answering 500', async () => (service.setFault('status', { status: 500 }), service.url), {}],
-    ['answering garbage', async () => (service.setFault('garbage'), service.url), {}],
+    ['slow', faulty('slow', { delayMs: 60_000 }), { SETUP_PYTHON_ENV_OSV_TIMEOUT: '2' }],
+    ['answering 500', faulty('status', { status: 500 }), {}],
+    ['answering garbage', faulty('garbage'), {}],
   ] as const)('service %s: green, with one notice', async (_name, url, env) => {
     const result = await run(await url(), env)
     expect(result.exitCode).toBe(0)
