@@ -4,9 +4,9 @@ import * as path from 'node:path'
 import { repoRoot } from './run-action.js'
 
 /**
- * A copy of dist/ in which every chunk loaded with `import()` appends the path of the entry
- * script that loaded it (dist/index.js or dist/post.js) to `traceFile` when it is evaluated, so
- * a test can see which step loaded the lazily imported code (the cache library).
+ * A copy of dist/ in which the chunk of the cache library (loaded with `import()`, holding the
+ * cache service's twirp calls) appends the path of the entry script that loaded it (dist/index.js
+ * or dist/post.js) to `traceFile` when it is evaluated, so a test can see which step loaded it.
  */
 export function tracedDist(traceFile: string): string {
   const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'spe-traced-dist-'))

@@ -1,4 +1,4 @@
-// npm run bench:startup [-- --runs N] [--anchors DIR] — start-up (spawn → first byte on stdout) of
+// npm run bench:startup [-- --runs N] [--anchors DIR] [--baseline DIST_DIR] — start-up (spawn → first byte on stdout) of
 // our bundles and, when their release bundles are at hand, of setup-python's and setup-uv's, under
 // the Node the runner uses; interleaved so a busy machine slows every bundle alike. Prints medians.
 import * as fs from 'node:fs'
@@ -18,12 +18,20 @@ function option(name: string, fallback: string): string {
 
 const runs = Number(option('--runs', '11')) || 11
 const anchors = path.resolve(option('--anchors', path.join(root, '..', 'shared', 'anchors')))
+/** Another build of ours (e.g. `git show main:dist/index.js`) to compare with, in the same run. */
+const baseline = option('--baseline', '')
 
 /** The bundles to time, by label; anchors only when their folder exists. */
 function bundles(): [string, string][] {
   const list: [string, string][] = [
     ['ours main (dist/index.js)', path.join(root, 'dist', 'index.js')],
     ['ours post (dist/post.js)', path.join(root, 'dist', 'post.js')],
+    ...(baseline
+      ? ([
+          ['baseline main', path.resolve(baseline, 'index.js')],
+          ['baseline post', path.resolve(baseline, 'post.js')],
+        ] as [string, string][])
+      : []),
     ['setup-python main', path.join(anchors, 'setup-python', 'dist', 'setup', 'index.js')],
     ['setup-uv main', path.join(anchors, 'setup-uv', 'dist', 'setup', 'index.cjs')],
   ]

@@ -1,7 +1,6 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import * as core from '@actions/core'
-import * as glob from '@actions/glob'
 import { UserError } from '../errors.js'
 import type { ManagerCacheHooks, ManagerContext } from '../managers/types.js'
 import { relativePosix } from '../paths.js'
@@ -30,6 +29,8 @@ async function matchGlobs(patterns: string[], root: string, workspace: string): 
   const absolute = patterns.map((pattern) =>
     pattern.startsWith('!') ? `!${path.resolve(root, pattern.slice(1))}` : path.resolve(root, pattern),
   )
+  // loaded only for cache-dependency-glob, not at start-up
+  const glob = await import('@actions/glob')
   const globber = await glob.create(absolute.join('\n'), { matchDirectories: false })
   try {
     return (await globber.glob()).sort()

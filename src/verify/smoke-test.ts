@@ -8,7 +8,7 @@ import { envFor } from '../managers/pip.js'
 import type { InstalledPackage, ManagerContext } from '../managers/types.js'
 import { relativePosix } from '../paths.js'
 import type { Project } from '../project/types.js'
-import { parseJUnit, type TestFailure } from './junit.js'
+import type { TestFailure } from './junit.js'
 import { chooseAutoSmoke } from './smoke-choice.js'
 
 export type SmokeTestResult = 'passed' | 'failed' | 'no-tests' | 'skipped'
@@ -50,7 +50,7 @@ export async function runSmokeTest(
   } catch (error) {
     return commandNotRunnable(command, error)
   }
-  const report = fs.existsSync(junitPath) ? parseJUnit(fs.readFileSync(junitPath, 'utf8')) : undefined
+  const report = fs.existsSync(junitPath) ? await readJUnit(junitPath) : undefined
   if (isPytest && exitCode === PYTEST_NO_TESTS) return noTests(command)
   if (exitCode === 0) return { result: 'passed', command, tests: report?.tests, findings: [] }
   const failures = report?.failures ?? []
@@ -84,6 +84,12 @@ function smokeCommand(
   const choice = chooseAutoSmoke(ctx.project.tests)
   core.info(`smoke-test: auto runs ${choice.reason}.`)
   return [ctx.venv.python, '-m', 'pytest', ...choice.args]
+}
+
+/** The XML parser is loaded only when there is a report to read (it is not needed at start-up). */
+async function readJUnit(file: string) {
+  const { parseJUnit } = await import('./junit.js')
+  return parseJUnit(fs.readFileSync(file, 'utf8'))
 }
 
 function runsPytest(argv: readonly string[]): boolean {
