@@ -7,8 +7,8 @@ import { RULES } from '../../src/drift/registry.js'
 import { readLockText } from '../../src/drift/requirements-lock.js'
 import { dependencyChanges } from '../../src/drift/rules/dependency-changed.js'
 import { runRules } from '../../src/drift/run-rules.js'
-import type { LockFile } from '../../src/project/lock.js'
-import type { Requirement } from '../../src/project/requirements.js'
+import type { LockFile } from '../../src/model/lock.js'
+import type { Requirement } from '../../src/model/requirement.js'
 
 function syntheticContext(count: number): DriftContext {
   const file = 'requirements-lock.txt'

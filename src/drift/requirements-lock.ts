@@ -1,5 +1,5 @@
 import * as path from 'node:path'
-import type { LockedPackage, LockFile } from '../project/lock.js'
+import type { LockedPackage, LockFile } from '../model/lock.js'
 import { parsePoetryLock } from '../project/locks/poetry-lock.js'
 import { parseUvLock } from '../project/locks/uv-lock.js'
 import { isPinned, parseRequirements } from '../project/requirements.js'

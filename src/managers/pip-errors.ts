@@ -1,5 +1,5 @@
 import { UserError } from '../errors.js'
-import type { RequirementsFile } from '../project/types.js'
+import type { RequirementsFile } from '../model/project.js'
 import { locateRequirement } from './locate-requirement.js'
 
 /**

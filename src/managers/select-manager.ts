@@ -1,4 +1,4 @@
-import type { Project } from '../project/types.js'
+import type { Project } from '../model/project.js'
 import { condaManager } from './conda.js'
 import { pipManager } from './pip.js'
 import { poetryManager } from './poetry.js'

@@ -1,15 +1,10 @@
 import type { ToolEntry } from '../cache/tool-entry.js'
-import type { Finding } from '../drift/finding.js'
 import type { Inputs } from '../inputs.js'
-import type { Project } from '../project/types.js'
+import type { Finding } from '../model/finding.js'
+import type { InstalledPackage } from '../model/installed.js'
+import type { Project } from '../model/project.js'
 import type { PythonInstall } from '../python/find-python.js'
 import type { VenvLayout } from './venv-layout.js'
-
-export interface InstalledPackage {
-  /** PEP 503 normalised name. */
-  name: string
-  version: string
-}
 
 /** The manager's own program, installed pinned (or found) in the tool cache. */
 export interface ManagerTool {

@@ -1,11 +1,11 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import type { Finding } from '../drift/finding.js'
 import { UserError } from '../errors.js'
 import type { ManagerChoice } from '../inputs.js'
+import { type Finding, makeFinding } from '../model/finding.js'
+import type { ManagerName } from '../model/project.js'
 import { relativePosix } from '../paths.js'
 import { asRecord } from './locks/toml-tables.js'
-import type { ManagerName } from './types.js'
 
 export type InnerManager = 'uv' | 'poetry' | 'pip'
 
@@ -163,13 +163,11 @@ function existing(file: string): string | undefined {
 }
 
 function lockMissing(file: string, fix: string): Finding {
-  return {
-    rule: 'lock-missing',
-    severity: 'warning',
+  return makeFinding('lock-missing', {
     message: `${file} has no lock file next to it, so the installed versions are whatever resolves today.`,
     file,
     fix,
-  }
+  })
 }
 
 function missing(manager: string, files: string, where: string, fix: string): UserError {

@@ -3,6 +3,7 @@ import * as path from 'node:path'
 import * as core from '@actions/core'
 import { isUserError, UserError } from '../errors.js'
 import type { Inputs } from '../inputs.js'
+import type { PythonVersionSource, PythonVersionSourceKind } from '../model/project.js'
 import { relativePosix } from '../paths.js'
 import { parseCondaPython } from './python-version/conda-python.js'
 import { parseDockerfilePython } from './python-version/dockerfile-python.js'
@@ -14,7 +15,6 @@ import { parseToolVersions } from './python-version/tool-versions.js'
 import { parseWorkflowPython } from './python-version/workflow-python.js'
 import { parsePythonVersionFile } from './python-version-file.js'
 import { readTextFile } from './read-requirements-files.js'
-import type { PythonVersionSource, PythonVersionSourceKind } from './types.js'
 
 const CONDA_FILES = ['environment.yml', 'environment.yaml', 'conda.yml', 'conda.yaml']
 

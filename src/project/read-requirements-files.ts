@@ -1,9 +1,9 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { UserError } from '../errors.js'
+import type { RequirementsFile } from '../model/project.js'
 import { relativePosix } from '../paths.js'
 import { parseRequirements } from './requirements.js'
-import type { RequirementsFile } from './types.js'
 
 /** Reads a requirements file and everything it includes with -r/-c, refusing include cycles. */
 export function readRequirementsFile(absolutePath: string, workspace: string): RequirementsFile {

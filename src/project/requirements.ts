@@ -1,24 +1,5 @@
 import { UserError } from '../errors.js'
-
-/** One requirement line of a requirements file, with where it stands. */
-export interface Requirement {
-  /** PEP 503 normalised distribution name; undefined for URL/path lines without `#egg=`. */
-  name?: string
-  /** Version specifier as written, e.g. '==1.2.3' or '>=1,<2'; '' when absent. */
-  specifier: string
-  /** Environment marker after ';', without the ';'. */
-  marker?: string
-  extras: string[]
-  hashes: string[]
-  editable: boolean
-  /** A URL, local path or VCS reference instead of a name. */
-  url?: string
-  /** 1-based line where the requirement starts (continuations keep the first line). */
-  line: number
-  endLine: number
-  /** The logical line as written, continuations joined. */
-  text: string
-}
+import { normalizeName, type Requirement } from '../model/requirement.js'
 
 export interface RequirementsInclude {
   kind: 'requirement' | 'constraint'
@@ -31,10 +12,6 @@ export interface ParsedRequirements {
   includes: RequirementsInclude[]
   /** Global options such as --index-url, kept for drift rules. */
   options: { name: string; value?: string; line: number }[]
-}
-
-export function normalizeName(name: string): string {
-  return name.toLowerCase().replace(/[-_.]+/g, '-')
 }
 
 const NAME_AND_REST = /^([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(\[[^\]]*\])?\s*(.*)$/

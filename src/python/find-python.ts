@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
 import { UserError } from '../errors.js'
+import type { PythonVersionSource } from '../model/project.js'
 import {
   describeSpec,
   type PythonSpec,
@@ -7,7 +8,6 @@ import {
   specAccepts,
 } from '../project/python-version/spec.js'
 import { selectingSource } from '../project/python-version-sources.js'
-import type { PythonVersionSource } from '../project/types.js'
 import { downloadPython } from './download-python.js'
 import { DEFAULT_HTTP, type HttpOptions, UnreachableError } from './http-download.js'
 import type { InterpreterInfo } from './interpreter.js'

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import type { Finding, Severity } from '../drift/finding.js'
 import type { Rule } from '../drift/rule.js'
+import type { Finding, Severity } from '../model/finding.js'
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
   error: 'error',

@@ -3,7 +3,7 @@ import type { Inputs } from '../../../src/inputs.js'
 import { poetrySyncArgs, uvSyncArgs } from '../../../src/managers/sync-args.js'
 import type { ManagerContext } from '../../../src/managers/types.js'
 import { venvLayout } from '../../../src/managers/venv-layout.js'
-import type { Project } from '../../../src/project/types.js'
+import type { Project } from '../../../src/model/project.js'
 
 function context(
   inputs: Partial<Inputs>,
