@@ -46,10 +46,13 @@ const manager: Manager = {
 
 jest.unstable_mockModule('@actions/core', () => coreMock)
 jest.unstable_mockModule('../../src/python/find-python.js', () => ({ findPython }))
-jest.unstable_mockModule('../../src/managers/select-manager.js', () => ({ managerFor: () => manager }))
+const selectManager = await import('../../src/managers/select-manager.js')
+jest.unstable_mockModule('../../src/managers/select-manager.js', () => ({
+  ...selectManager,
+  managerFor: () => manager,
+}))
 jest.unstable_mockModule('../../src/cache/restore-env.js', () => ({
   restoreEnvironment,
-  downloadCacheDir: () => undefined,
 }))
 jest.unstable_mockModule('../../src/verify/import-smoke.js', () => ({
   runImportSmoke: async () => ({ checked: 2, failures: [] }),

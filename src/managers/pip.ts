@@ -94,9 +94,7 @@ export async function listInstalled(ctx: ManagerContext): Promise<InstalledPacka
 }
 
 export function envFor(ctx: ManagerContext): Record<string, string> {
-  const downloadCache: Record<string, string> = ctx.downloadCacheDir
-    ? { PIP_CACHE_DIR: ctx.downloadCacheDir }
-    : {}
+  const downloadCache: Record<string, string> = ctx.caching ? { PIP_CACHE_DIR: ctx.caching.downloadDir } : {}
   return processEnv({ ...venvEnv(ctx.venv, process.env.PATH ?? ''), ...downloadCache })
 }
 

@@ -22,10 +22,6 @@ export const uvManager: Manager = {
 
   installTool: (ctx) => installUvTool(ctx),
 
-  async version(ctx) {
-    return ctx.tool?.version ?? 'unknown'
-  },
-
   async install(ctx) {
     if (ctx.restoredVenv && isOwnVenvFor(ctx.venv, ctx.python.executable)) {
       // uv sync is exact (it also removes what the lock no longer has): only the difference is installed

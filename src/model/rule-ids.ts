@@ -1,5 +1,3 @@
-import type { Severity } from './finding.js'
-
 /**
  * Every rule id with its default severity: the ground-floor half of the rule registry
  * (src/drift/registry.ts), so the stages before drift raise findings with a checked id and the
@@ -23,7 +21,7 @@ export const DEFAULT_SEVERITY = {
   'docker-alpine-ml': 'warning',
   'docker-unpinned-base': 'warning',
   'conda-unpinned': 'warning',
-} as const satisfies Record<string, Severity>
+} as const satisfies Record<string, 'error' | 'warning' | 'notice'>
 
 /** A rule id: `'lock-stale'`, `'pip-check-conflict'`… never a string typed by hand. */
 export type RuleId = keyof typeof DEFAULT_SEVERITY

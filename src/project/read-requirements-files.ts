@@ -103,3 +103,15 @@ function describeFsError(code: string): string {
   }
   return known[code] ?? code
 }
+
+/** The installed files and their -r includes, each once. */
+export function installedRequirementsFiles(files: readonly RequirementsFile[]): RequirementsFile[] {
+  const seen = new Map<string, RequirementsFile>()
+  const visit = (file: RequirementsFile) => {
+    if (seen.has(file.file)) return
+    seen.set(file.file, file)
+    file.included.forEach(visit)
+  }
+  files.forEach(visit)
+  return [...seen.values()]
+}

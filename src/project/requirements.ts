@@ -96,14 +96,22 @@ function parseLogicalLine(logical: LogicalLine, file: string, out: ParsedRequire
   out.requirements.push(parseRequirementLine(logical, file))
 }
 
-function parseRequirementLine(logical: LogicalLine, file: string): Requirement {
+/** The `--hash` values of a requirement line, and the line without them and pip's build options. */
+function takeLineOptions(text: string): { hashes: string[]; body: string } {
   const hashes: string[] = []
   const hashPattern = /\s--hash[=\s]\s*([^\s]+)/g
-  let body = ` ${logical.text}`.replace(hashPattern, (_match, hash: string) => {
-    hashes.push(hash)
-    return ''
-  })
-  body = body.replace(/\s--(?:config-settings|global-option|install-option)[=\s]\s*[^\s]+/g, '').trim()
+  const body = ` ${text}`
+    .replace(hashPattern, (_match, hash: string) => {
+      hashes.push(hash)
+      return ''
+    })
+    .replace(/\s--(?:config-settings|global-option|install-option)[=\s]\s*[^\s]+/g, '')
+    .trim()
+  return { hashes, body }
+}
+
+function parseRequirementLine(logical: LogicalLine, file: string): Requirement {
+  const { hashes, body } = takeLineOptions(logical.text)
   const [requirementPart = '', markerPart] = splitMarker(body)
   if (URL_LIKE.test(requirementPart))
     return { ...fromUrl(requirementPart, logical), hashes, marker: markerPart }

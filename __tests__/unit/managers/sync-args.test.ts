@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
+import { managerContext } from '../../../__fixtures__/context.js'
 import type { Inputs } from '../../../src/inputs.js'
 import { poetrySyncArgs, uvSyncArgs } from '../../../src/managers/sync-args.js'
 import type { ManagerContext } from '../../../src/managers/types.js'
@@ -10,20 +11,12 @@ function context(
   project: Partial<Project> = {},
   toolVersion = '2.5.1',
 ): ManagerContext {
-  return {
-    inputs: { groups: [], extras: [], allExtras: false, ...inputs } as Inputs,
-    project: { root: '/w', workspace: '/w', installRoot: '/w', pyproject: {}, ...project } as Project,
-    python: {
-      version: '3.11.7',
-      executable: 'python3',
-      prefix: '/usr',
-      source: 'test',
-      foundIn: 'path',
-      cacheHit: false,
-    },
+  return managerContext({
+    inputs: { groups: [], extras: [], allExtras: false, ...inputs },
+    project: { root: '/w', workspace: '/w', installRoot: '/w', pyproject: {}, ...project },
     venv: venvLayout('/w/.venv'),
     tool: { version: toolVersion, executable: 'tool' },
-  }
+  })
 }
 
 describe('uvSyncArgs', () => {

@@ -1,7 +1,7 @@
 import { type Finding, makeFinding } from '../../model/finding.js'
+import { installedRequirementsFiles } from '../../project/read-requirements-files.js'
 import { isPinned } from '../../project/requirements.js'
 import type { Rule } from '../rule.js'
-import { installedRequirementsFiles } from './requirement-unpinned.js'
 
 export const requirementNoHashesRule: Rule = {
   id: 'requirement-no-hashes',

@@ -1,5 +1,5 @@
 import { type Finding, makeFinding } from '../../model/finding.js'
-import type { RequirementsFile } from '../../model/project.js'
+import { installedRequirementsFiles } from '../../project/read-requirements-files.js'
 import { isPinned } from '../../project/requirements.js'
 import type { Rule } from '../rule.js'
 
@@ -30,16 +30,4 @@ export const requirementUnpinnedRule: Rule = {
     }
     return findings
   },
-}
-
-/** The installed files and their -r includes, each once. */
-export function installedRequirementsFiles(files: readonly RequirementsFile[]): RequirementsFile[] {
-  const seen = new Map<string, RequirementsFile>()
-  const visit = (file: RequirementsFile) => {
-    if (seen.has(file.file)) return
-    seen.set(file.file, file)
-    file.included.forEach(visit)
-  }
-  files.forEach(visit)
-  return [...seen.values()]
 }
