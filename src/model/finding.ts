@@ -18,6 +18,8 @@ export interface Finding {
   package?: string
   from?: string
   to?: string
+  /** A published security advisory the finding is about (vulnerable-dependency). */
+  advisory?: { id: string; aliases: string[]; url: string }
 }
 
 /** What a finding says besides its rule; the severity defaults to the rule's. */

@@ -16,6 +16,7 @@ export const DEFAULT_SEVERITY = {
   'python-version-mismatch': 'warning',
   'lock-tool-version': 'warning',
   'dependency-changed': 'notice',
+  'vulnerable-dependency': 'warning',
   'precommit-rev-mismatch': 'warning',
   'docker-unlocked-install': 'warning',
   'docker-alpine-ml': 'warning',

@@ -1,6 +1,11 @@
+import { advisoryOptions } from '../advisories/advisory-options.js'
+import { lookUpAdvisories } from '../advisories/look-up-advisories.js'
+import type { AdvisoryLookup } from '../advisories/osv-types.js'
+import { advisoryQueries } from '../drift/advisory-queries.js'
 import { baseRevisionOptions } from '../drift/base-options.js'
 import { openBaseRevision } from '../drift/base-revision.js'
 import { buildDriftContext } from '../drift/build-context.js'
+import { withAdvisories } from '../drift/change-advisories.js'
 import { applyPolicy, type RulesPolicy } from '../drift/policy.js'
 import { type DependencyChange, dependencyChanges } from '../drift/rules/dependency-changed.js'
 import { runRules } from '../drift/run-rules.js'
@@ -14,9 +19,14 @@ export interface Drifted {
   changes: DependencyChange[]
   /** The base revision compared with, on pull requests (or with base-ref). */
   baseRef?: string
+  /** What the advisory service said about the locked set (the vulnerable-dependency rule read it). */
+  advisories?: AdvisoryLookup
 }
 
-/** The Drift stage: the rules over everything learned so far and, on pull requests, the base. */
+/**
+ * The Drift stage: the advisories for the locked set (one bounded, failure-tolerant lookup), then
+ * the rules over everything learned so far and, on pull requests, the base revision.
+ */
 export async function driftStage(
   ctx: ManagerContext,
   verified: Verified,
@@ -36,10 +46,17 @@ export async function driftStage(
     locks: project.lock && project.lock.kind !== 'requirements' ? [project.lock] : undefined,
     base,
   })
+  const ruleOff = policy.get('vulnerable-dependency') === 'off'
+  const advisories = await lookUpAdvisories(
+    advisoryQueries(driftCtx),
+    advisoryOptions(ctx.inputs, ctx.runner, ruleOff),
+  )
+  driftCtx.advisories = advisories
   return {
     findings: mergeFindings(applyPolicy([...earlierFindings], policy), runRules(driftCtx, policy)),
-    changes: dependencyChanges(driftCtx),
+    changes: withAdvisories(dependencyChanges(driftCtx), advisories),
     baseRef: base?.ref,
+    advisories,
   }
 }
 
@@ -48,7 +65,13 @@ function mergeFindings(...lists: Finding[][]): Finding[] {
   const seen = new Set<string>()
   const merged: Finding[] = []
   for (const finding of lists.flat()) {
-    const key = [finding.rule, finding.file ?? '', finding.line ?? '', finding.package ?? ''].join('\0')
+    const key = [
+      finding.rule,
+      finding.file ?? '',
+      finding.line ?? '',
+      finding.package ?? '',
+      finding.advisory?.id ?? '',
+    ].join('\0')
     if (seen.has(key)) continue
     seen.add(key)
     merged.push(finding)

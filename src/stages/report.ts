@@ -41,6 +41,7 @@ export async function reportStage(learned: Learned): Promise<void> {
     cache,
     baseRef: drift.baseRef,
     dependencyChanges: drift.changes,
+    advisories: drift.advisories,
   }
   await reportRun(report, ctx.inputs, ctx.runner)
   const failure = failureMessage(drift.findings, ctx.inputs.failOn)

@@ -14,6 +14,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['managers'],
   ['cache'],
   ['verify'],
+  ['advisories'],
   ['drift'],
   ['report'],
   ['state', 'stages', 'main', 'post', 'index', 'post-index'],
