@@ -2,12 +2,12 @@ import { restoreEnvironment } from './cache/restore-env.js'
 import { parseRulesPolicy } from './drift/policy.js'
 import { loadInputs } from './inputs.js'
 import { managerFor } from './managers/select-manager.js'
-import { readProject } from './project/read-project.js'
 import { reportFailure } from './report-failure.js'
 import { loadRunner } from './runner.js'
 import { stagesOf } from './stage.js'
 import { driftStage } from './stages/drift.js'
 import { installStage } from './stages/install.js'
+import { projectStage } from './stages/project.js'
 import { pythonStage } from './stages/python.js'
 import { reportStage } from './stages/report.js'
 import { toolStage } from './stages/tool.js'
@@ -22,7 +22,7 @@ export async function run(): Promise<void> {
     const inputs = loadInputs()
     const policy = parseRulesPolicy(inputs.rules)
     const runner = loadRunner()
-    const project = await stage('Project', async () => readProject(inputs))
+    const { project, files } = await stage('Project', () => projectStage(inputs))
     const python = await stage('Python', () => pythonStage(inputs, runner, project))
     const manager = managerFor(project)
     const ctx = await toolStage(stage, manager, { inputs, runner, project, python })
@@ -30,7 +30,7 @@ export async function run(): Promise<void> {
     const installed = await installStage(stage, manager, ctx, restored)
     const verified = await stage('Verify', () => verifyStage(manager, ctx, installed.cache))
     const earlier = [...(project.findings ?? []), ...installed.findings]
-    const drift = await stage('Drift', () => driftStage(ctx, verified, earlier, policy))
+    const drift = await stage('Drift', () => driftStage(ctx, files, verified, earlier, policy))
     const timings = stage.timings
     await stage('Report', () => reportStage({ manager, ctx, installed, verified, drift, timings }))
   } catch (error) {

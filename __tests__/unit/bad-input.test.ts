@@ -10,6 +10,7 @@ const { loadInputs } = await import('../../src/inputs.js')
 const { parseRulesPolicy } = await import('../../src/drift/policy.js')
 const { readProject } = await import('../../src/project/read-project.js')
 const { buildDriftContext } = await import('../../src/drift/build-context.js')
+const { readProjectFiles } = await import('../../src/project/read-project-files.js')
 const { runRules } = await import('../../src/drift/run-rules.js')
 const { resolveUvVersion } = await import('../../src/managers/uv-version.js')
 const { failureMessage } = await import('../../src/report/exit-decision.js')
@@ -34,10 +35,8 @@ async function runCase(badCase: BadInputCase): Promise<{ result?: StageResult; e
       ).version
     }
     if (stage === 'drift') {
-      const ctx = await buildDriftContext({
-        project,
-        locks: project.lock && project.lock.kind !== 'requirements' ? [project.lock] : undefined,
-      })
+      const locks = project.lock && project.lock.kind !== 'requirements' ? [project.lock] : []
+      const ctx = await buildDriftContext({ project, files: readProjectFiles(project, locks) })
       result.findings.push(...runRules(ctx, policy))
     }
     return { result }

@@ -11,6 +11,7 @@ import { type DependencyChange, dependencyChanges } from '../drift/rules/depende
 import { runRules } from '../drift/run-rules.js'
 import type { ManagerContext } from '../managers/types.js'
 import type { Finding } from '../model/finding.js'
+import type { ProjectFiles } from '../project/read-project-files.js'
 import type { Verified } from './verify.js'
 
 export interface Drifted {
@@ -29,6 +30,7 @@ export interface Drifted {
  */
 export async function driftStage(
   ctx: ManagerContext,
+  files: ProjectFiles,
   verified: Verified,
   earlierFindings: readonly Finding[],
   policy: RulesPolicy,
@@ -43,7 +45,7 @@ export async function driftStage(
     pipCheck: verified.pipCheck,
     importFailures: verified.importSmoke.failures,
     smokeTest: verified.smokeTest,
-    locks: project.lock && project.lock.kind !== 'requirements' ? [project.lock] : undefined,
+    files,
     base,
   })
   const ruleOff = policy.get('vulnerable-dependency') === 'off'

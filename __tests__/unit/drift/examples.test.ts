@@ -10,6 +10,7 @@ import { loadInputs } from '../../../src/inputs.js'
 import type { InstalledPackage } from '../../../src/model/installed.js'
 import type { LockFile } from '../../../src/model/lock.js'
 import { readProject } from '../../../src/project/read-project.js'
+import { readProjectFiles } from '../../../src/project/read-project-files.js'
 import type { ImportFailure } from '../../../src/verify/import-smoke.js'
 import { parseJUnit } from '../../../src/verify/junit.js'
 import { parsePipCheck } from '../../../src/verify/pip-check.js'
@@ -60,7 +61,7 @@ async function findingsOf(dir: string) {
     smokeTest: junit
       ? { result: 'failed', findings: junit.failures.map((failure) => failureFinding(failure, project)) }
       : undefined,
-    locks: facts.locks,
+    files: readProjectFiles(project, facts.locks),
     base: facts.baseFiles ? { ref: 'base', read: async (file) => facts.baseFiles?.[file] } : undefined,
   })
   ctx.advisories = facts.advisories
@@ -105,6 +106,7 @@ describe('clean examples', () => {
     installed.push({ name: 'pip', version: '24.0' })
     const ctx = await buildDriftContext({
       project,
+      files: readProjectFiles(project),
       pythonVersion: '3.11.7',
       installed,
       pipCheck: [],

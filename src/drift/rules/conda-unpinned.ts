@@ -1,5 +1,5 @@
 import { type Finding, makeFinding } from '../../model/finding.js'
-import { isCondaPinned } from '../parsers/conda-env.js'
+import { isCondaPinned } from '../../project/parsers/conda-env.js'
 import type { Rule } from '../rule.js'
 
 export const condaUnpinnedRule: Rule = {

@@ -1,6 +1,6 @@
 import { type Finding, makeFinding } from '../../model/finding.js'
+import { baseImages } from '../../project/parsers/dockerfile.js'
 import { projectDependsOn } from '../lookup.js'
-import { baseImages } from '../parsers/dockerfile.js'
 import type { Rule } from '../rule.js'
 
 const ML_PACKAGES = ['numpy', 'scipy', 'pandas', 'scikit-learn', 'torch', 'tensorflow']

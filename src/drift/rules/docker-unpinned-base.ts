@@ -1,5 +1,5 @@
 import { type Finding, makeFinding } from '../../model/finding.js'
-import { baseImages } from '../parsers/dockerfile.js'
+import { baseImages } from '../../project/parsers/dockerfile.js'
 import type { Rule } from '../rule.js'
 
 export const dockerUnpinnedBaseRule: Rule = {

@@ -7,12 +7,12 @@ import type { LockFile } from '../model/lock.js'
 import type { Project, RequirementsFile } from '../model/project.js'
 import { normalizeName } from '../model/requirement.js'
 import { relativePosix } from '../paths.js'
-import { installedRequirementsFiles } from '../project/read-requirements-files.js'
+import { readLockText } from './locks/lock-text.js'
 import { type CondaEnvironment, parseCondaEnvironment } from './parsers/conda-env.js'
 import { type Dockerfile, parseDockerfile } from './parsers/dockerfile.js'
 import { type Manifest, pyprojectManifest, requirementsManifest } from './parsers/manifest.js'
 import { type PreCommitConfig, parsePreCommitConfig } from './parsers/precommit.js'
-import { readLockText } from './requirements-lock.js'
+import { installedRequirementsFiles } from './read-requirements-files.js'
 
 /** The files the drift rules read besides the Project, parsed; unreadable ones are skipped with a warning. */
 export interface ProjectFiles {

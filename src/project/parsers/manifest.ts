@@ -1,6 +1,6 @@
 import { normalizeName } from '../../model/requirement.js'
-import { parseTomlText } from '../../project/python-version/toml-text.js'
-import { parseRequirements } from '../../project/requirements.js'
+import { parseTomlText } from '../python-version/toml-text.js'
+import { parseRequirements } from '../requirements.js'
 
 /** A direct dependency as the manifest states it. */
 export interface ManifestDependency {
