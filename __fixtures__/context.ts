@@ -70,3 +70,8 @@ export function managerContext(parts: ContextParts): InstallContext {
     project,
   }
 }
+
+/** An input reader for loadInputs(): the given values, '' for the rest (as the runner does). */
+export function inputReader(values: Readonly<Record<string, string>> = {}): (name: string) => string {
+  return (name) => values[name] ?? ''
+}

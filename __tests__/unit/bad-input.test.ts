@@ -1,5 +1,6 @@
 import * as fs from 'node:fs'
 import { beforeEach, describe, expect, it, jest } from '@jest/globals'
+import { inputReader } from '../../__fixtures__/context.js'
 import * as coreMock from '../../__fixtures__/core.js'
 import { type BadInputCase, expectedExitCode, makeRepo, type StageResult } from '../bad-input/case.js'
 import { badInputCases } from '../bad-input/cases/index.js'
@@ -21,7 +22,7 @@ async function runCase(badCase: BadInputCase): Promise<{ result?: StageResult; e
   const previous = process.env.GITHUB_WORKSPACE
   process.env.GITHUB_WORKSPACE = workspace
   try {
-    const inputs = loadInputs((name) => badCase.inputs?.[name] ?? '')
+    const inputs = loadInputs(inputReader(badCase.inputs))
     const policy = parseRulesPolicy(inputs.rules)
     const stage = badCase.stage ?? 'project'
     if (stage === 'inputs') return { result: { findings: [] } }

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
+import { inputReader } from '../../../__fixtures__/context.js'
 import type { AdvisoryLookup } from '../../../src/advisories/osv-types.js'
 import { buildDriftContext } from '../../../src/drift/build-context.js'
 import { parseRulesPolicy } from '../../../src/drift/policy.js'
@@ -48,7 +49,7 @@ async function findingsOf(dir: string) {
   const factsPath = path.join(dir, 'facts.json')
   const facts = (fs.existsSync(factsPath) ? JSON.parse(fs.readFileSync(factsPath, 'utf8')) : {}) as Facts
   process.env.GITHUB_WORKSPACE = dir
-  const inputs = loadInputs((name) => facts.inputs?.[name] ?? '')
+  const inputs = loadInputs(inputReader(facts.inputs))
   const project = readProject(inputs)
   const junit = facts.junitXml ? parseJUnit(facts.junitXml) : undefined
   const ctx = await buildDriftContext({

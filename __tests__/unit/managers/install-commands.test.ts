@@ -28,7 +28,7 @@ const { uvManager } = await import('../../../src/managers/uv.js')
 const { poetryManager } = await import('../../../src/managers/poetry.js')
 const { UserError } = await import('../../../src/errors.js')
 const { managerVersion } = await import('../../../src/managers/select-manager.js')
-const { managerContext, testRunner } = await import('../../../__fixtures__/context.js')
+const { managerContext, testRunner, inputReader } = await import('../../../__fixtures__/context.js')
 type Context = import('../../../src/managers/types.js').InstallContext
 
 const root = path.resolve(import.meta.dirname, '../../..')
@@ -41,7 +41,7 @@ function context(example: string, inputValues: Record<string, string> = {}, tool
     filter: (source) => !/[/\\](\.venv|__pycache__|\.pytest_cache|[^/\\]+\.egg-info)$/.test(source),
   })
   process.env.GITHUB_WORKSPACE = workspace
-  const inputs = loadInputs((name) => inputValues[name] ?? '')
+  const inputs = loadInputs(inputReader(inputValues))
   return managerContext({
     inputs,
     project: readProject(inputs),
