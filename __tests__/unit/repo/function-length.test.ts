@@ -2,18 +2,11 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import ts from 'typescript'
+import { sourceFiles, srcDir } from '../../support/source-files.js'
 
 // A function longer than a screen does several things; STYLE.md asks for one job each.
 const MAX_LINES = 60
-const src = path.resolve(import.meta.dirname, '../../../src')
-
-function sourceFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name)
-    if (entry.isDirectory()) return sourceFiles(full)
-    return entry.name.endsWith('.ts') ? [full] : []
-  })
-}
+const src = srcDir
 
 /** `file:line name (N lines)` for every function, method or arrow function over the limit. */
 function longFunctions(fileName: string, text: string, max = MAX_LINES): string[] {

@@ -1,7 +1,6 @@
-import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
-import ts from 'typescript'
+import { relativeImports, sourceFiles, srcDir } from '../../support/source-files.js'
 
 // Imports point backwards along the pipeline only (DESIGN.md "How the stages fit together"): a
 // folder may import its own layer and the layers before it, never a later one. Type-only imports
@@ -22,7 +21,7 @@ const LAYERS: readonly (readonly string[])[] = [
 /** The model imports no stage and nothing of the runner: only itself and the error type. */
 const GROUND_EXCEPTIONS: Readonly<Record<string, readonly string[]>> = { model: ['model', 'errors'] }
 
-const src = path.resolve(import.meta.dirname, '../../../src')
+const src = srcDir
 
 /** `src/cache/key.ts` → 'cache', `src/main.ts` → 'main'. */
 function unitOf(file: string): string {
@@ -44,23 +43,6 @@ function forbidden(from: string, to: string): string | undefined {
   return b > a ? `${from} comes before ${to} in the pipeline` : undefined
 }
 
-function sourceFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name)
-    if (entry.isDirectory()) return sourceFiles(full)
-    return entry.name.endsWith('.ts') ? [full] : []
-  })
-}
-
-/** Every relative import of a file (value and type-only), as absolute .ts paths. */
-function importsOf(file: string): string[] {
-  const { importedFiles } = ts.preProcessFile(fs.readFileSync(file, 'utf8'), true, true)
-  return importedFiles
-    .map((ref) => ref.fileName)
-    .filter((name) => name.startsWith('.'))
-    .map((name) => path.resolve(path.dirname(file), name.replace(/\.js$/, '.ts')))
-}
-
 function violations(edges: readonly [string, string][]): string[] {
   return edges.flatMap(([from, to]) => {
     const why = forbidden(unitOf(from), unitOf(to))
@@ -71,7 +53,7 @@ function violations(edges: readonly [string, string][]): string[] {
 describe('imports between the folders of src/', () => {
   it('point backwards along the pipeline only', () => {
     const edges = sourceFiles(src).flatMap((file) =>
-      importsOf(file).map((to): [string, string] => [file, to]),
+      relativeImports(file).map((to): [string, string] => [file, to]),
     )
     expect(violations(edges)).toEqual([])
   })
