@@ -1,5 +1,4 @@
 import * as fs from 'node:fs'
-import * as os from 'node:os'
 import * as path from 'node:path'
 import * as core from '@actions/core'
 import { REAL_WORKSPACE } from '../exec.js'
@@ -15,24 +14,12 @@ import { cacheTimeoutMs, withDeadline } from './deadline.js'
  */
 const loadCacheLibrary = () => import('@actions/cache')
 
-/**
- * Whether the runner gave this job a cache service: what @actions/cache's isFeatureAvailable()
- * answers (the v2 service on github.com / *.ghe.com needs ACTIONS_RESULTS_URL, the v1 service and
- * GHES need ACTIONS_CACHE_URL), read from the environment without loading the library.
- * __tests__/unit/cache/service-available.test.ts holds the two answers equal.
- */
-export function cacheServiceAvailable(env: NodeJS.ProcessEnv = process.env): boolean {
-  const host = new URL(env.GITHUB_SERVER_URL || 'https://github.com').hostname.trimEnd().toUpperCase()
-  const ghes = host !== 'GITHUB.COM' && !host.endsWith('.GHE.COM') && !host.endsWith('.LOCALHOST')
-  const v2 = !ghes && Boolean(env.ACTIONS_CACHE_SERVICE_V2)
-  return Boolean(v2 ? env.ACTIONS_RESULTS_URL : env.ACTIONS_CACHE_URL)
-}
-
 /** The key that matched (exact or a restore key), or undefined on a miss or any failure. */
 export async function restoreEntry(
   paths: string[],
   key: string,
   restoreKeys: string[],
+  tempRoot: string,
 ): Promise<string | undefined> {
   const work = loadCacheLibrary()
     .then((cache) => cache.restoreCache(paths, key, restoreKeys))
@@ -41,7 +28,7 @@ export async function restoreEntry(
       return undefined
     })
   return withDeadline(work, cacheTimeoutMs(), 'Cache restore', () => {
-    quarantineLateRestore()
+    quarantineLateRestore(tempRoot)
     return undefined
   })
 }
@@ -53,10 +40,10 @@ export async function restoreEntry(
  * folder nested as deep as the workspace (the entry's `../` paths, the download caches outside
  * the workspace, stay inside it too). Our child processes still get the real one (exec.ts).
  */
-function quarantineLateRestore(): void {
+function quarantineLateRestore(tempRoot: string): void {
   const workspace = path.resolve(process.env.GITHUB_WORKSPACE || process.cwd())
   const depth = workspace.split(path.sep).filter(Boolean).length
-  const base = path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'setup-python-env', 'late-restore')
+  const base = path.join(tempRoot, 'setup-python-env', 'late-restore')
   const quarantine = path.join(base, ...Array.from({ length: depth }, () => 'q'))
   fs.mkdirSync(quarantine, { recursive: true })
   process.env[REAL_WORKSPACE] ??= workspace

@@ -1,22 +1,9 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
+import type { TestLayout, TestLayoutPlace } from '../model/test-layout.js'
 import { relativePosix } from '../paths.js'
 
-/** Where something was found, for the log: a path relative to the workspace and a line. */
-export interface TestLayoutPlace {
-  file: string
-  line?: number
-}
-
-/** What the smoke test needs to know about the project's tests (src/verify/smoke-choice.ts). */
-export interface TestLayout {
-  /** A test module or conftest.py that marks tests `smoke` (`@pytest.mark.smoke`, `pytestmark`). */
-  smokeMarkerUsed?: TestLayoutPlace
-  /** A pytest configuration that declares the `smoke` marker (`markers = smoke: …`). */
-  smokeMarkerDeclared?: TestLayoutPlace
-  /** Smoke-named test files and `tests/smoke/` folders, relative to the project root, sorted. */
-  smokePaths: string[]
-}
+export type { TestLayout, TestLayoutPlace }
 
 /** Folders no test of the project lives in: environments, caches, build output, VCS. */
 const SKIPPED_DIRS = new Set(['node_modules', '__pycache__', 'site-packages', 'build', 'dist', 'venv', 'env'])

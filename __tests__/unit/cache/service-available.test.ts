@@ -1,7 +1,7 @@
 import * as cache from '@actions/cache'
 import { afterAll, describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import { cacheServiceAvailable } from '../../../src/cache/service.js'
+import { cacheServiceAvailable } from '../../../src/runner.js'
 
 // service.ts answers without loading @actions/cache (it is a chunk loaded on first use); the
 // answer must stay the library's own for every combination of the variables it reads.

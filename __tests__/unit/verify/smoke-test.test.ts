@@ -28,6 +28,7 @@ const exec = await import('../../../src/exec.js')
 jest.unstable_mockModule('../../../src/exec.js', () => ({ ...exec, runCommand }))
 const { runSmokeTest } = await import('../../../src/verify/smoke-test.js')
 const { venvLayout } = await import('../../../src/managers/venv-layout.js')
+const { managerContext } = await import('../../../__fixtures__/context.js')
 type Context = import('../../../src/managers/types.js').ManagerContext
 type TestLayout = import('../../../src/project/test-layout.js').TestLayout
 
@@ -44,11 +45,11 @@ function context(hasTests = true, tests?: TestLayout): Context {
   const project = path.join(temp, 'repo', 'svc')
   fs.mkdirSync(path.join(project, '.venv', 'bin'), { recursive: true })
   fs.writeFileSync(path.join(project, '.venv', 'bin', 'pytest'), '')
-  return {
+  return managerContext({
     inputs: { smokeTestTimeout: 300 },
     project: { root: project, workspace: path.join(temp, 'repo'), hasTests, tests },
     venv: venvLayout(path.join(project, '.venv')),
-  } as unknown as Context
+  })
 }
 const junitPath = () => path.join(temp, 'junit.xml')
 
