@@ -70,7 +70,6 @@ export function readProject(inputs: Inputs): Project {
     installable,
     pythonVersionSources: readPythonVersionSources(inputs),
     hasTests: hasTests(root),
-    // only auto picks tests by what the project holds
     tests: inputs.smokeTest.kind === 'auto' ? readTestLayout(root, inputs.workspace, pyproject) : undefined,
   }
 }

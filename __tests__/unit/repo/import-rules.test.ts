@@ -7,7 +7,18 @@ import { relativeImports, sourceFiles, srcDir } from '../../support/source-files
 // count too: they are how a stage comes to know a later stage's shapes.
 const LAYERS: readonly (readonly string[])[] = [
   ['model', 'errors'],
-  ['paths', 'exec', 'archive', 'inputs', 'runner', 'stage', 'github-api', 'report-failure'],
+  [
+    'paths',
+    'exec',
+    'exec-bounded',
+    'archive',
+    'inputs',
+    'runner',
+    'stage',
+    'github-api',
+    'report-failure',
+    'source-map-stack',
+  ],
   ['project'],
   ['python'],
   ['managers'],
