@@ -30,6 +30,8 @@ export interface Inputs {
   pythonMirror?: string
   /** Expected SHA-256 of the Python archive to download, lower-case hex. */
   pythonSha256?: string
+  /** The Python's architecture as the tool cache names it (x64, x86, arm64); undefined: the runner's. */
+  architecture?: PythonArch
   /** Look for a newer matching version in the manifest even when the tool cache has one. */
   checkLatest: boolean
   allowPrereleases: boolean
@@ -63,12 +65,14 @@ export interface Inputs {
 }
 
 export type UvSource = 'github' | 'pypi'
+export type PythonArch = 'x64' | 'x86' | 'arm64'
 
 const MANAGERS: readonly ManagerChoice[] = ['auto', 'uv', 'poetry', 'pip', 'conda']
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'never']
 const UV_SOURCES: readonly UvSource[] = ['github', 'pypi']
 const CACHE_SAVE: readonly CacheSave[] = ['auto', 'true', 'false']
 const COMMENT: readonly CommentMode[] = ['auto', 'always', 'never']
+const ARCHITECTURES: readonly PythonArch[] = ['x64', 'x86', 'arm64']
 
 export type InputReader = (name: string) => string
 
@@ -90,6 +94,9 @@ export function loadInputs(read: InputReader = (name) => core.getInput(name)): I
     failOn: oneOf('fail-on', read('fail-on') || 'error', FAIL_ON),
     pythonMirror: parseMirror('python-mirror', read('python-mirror').trim(), 'versions-manifest.json'),
     pythonSha256: parseSha256(read('python-sha256').trim()),
+    architecture: read('architecture').trim()
+      ? oneOf('architecture', read('architecture').toLowerCase(), ARCHITECTURES)
+      : undefined,
     checkLatest: parseBoolean('check-latest', read('check-latest')),
     allowPrereleases: parseBoolean('allow-prereleases', read('allow-prereleases')),
     token: readToken(read, 'token'),

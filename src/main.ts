@@ -19,7 +19,7 @@ import { lockIdentity } from './project/locks/lock-hash.js'
 import { readProject } from './project/read-project.js'
 import { exportPython } from './python/export-python.js'
 import { findPython } from './python/find-python.js'
-import { toolCacheArch } from './python/tool-cache-arch.js'
+import { pythonArch, toolCacheArch } from './python/tool-cache-arch.js'
 import { failureMessage } from './report/exit-decision.js'
 import { reportRun } from './report/report-run.js'
 import type { RunReport } from './report/run-report.js'
@@ -44,7 +44,7 @@ export async function run(): Promise<void> {
     const python = await runStage(timings, 'Python', async () => {
       const found = await findPython(project.pythonVersionSources, {
         toolCacheDir: process.env.RUNNER_TOOL_CACHE,
-        arch: toolCacheArch(process.env.RUNNER_ARCH, process.arch),
+        ...pythonArch(inputs.architecture, toolCacheArch(process.env.RUNNER_ARCH, process.arch)),
         pathEnv: process.env.PATH ?? '',
         platform: process.platform,
         excludePrefix: venv.root,

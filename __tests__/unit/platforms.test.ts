@@ -172,6 +172,7 @@ describe('exported Python for later steps', () => {
     executable,
     source: 'input',
     foundIn: 'tool-cache' as const,
+    arch: 'x64',
     cacheHit: true,
   })
 

@@ -65,7 +65,7 @@ async function restore(ctx: ManagerContext, manager: Manager, touched: string[])
 
   const { key, restoreKeys } = cacheKeys({
     os: osKeyPart(process.platform, process.env.ImageOS),
-    arch: process.arch,
+    arch: ctx.python.arch,
     pythonVersion: ctx.python.version,
     manager: manager.name,
     managerVersion: await hooks.toolVersion(ctx),

@@ -36,7 +36,7 @@ export function toolEntryKey(
   return [
     `setup-python-env-tool-v${CACHE_SCHEMA}`,
     os,
-    process.arch,
+    ctx.python.arch,
     `py${ctx.python.version}`,
     `${tool}${version}`,
   ]

@@ -130,6 +130,7 @@ describe('condaManager against a recording stand-in', () => {
         prefix: '/usr',
         source: 'test',
         foundIn: 'path',
+        arch: 'x64',
         cacheHit: false,
       },
       venv: venvLayout(inputs.venvPath),

@@ -19,6 +19,7 @@ function context(
       prefix: '/usr',
       source: 'test',
       foundIn: 'path',
+      arch: 'x64',
       cacheHit: false,
     },
     venv: venvLayout('/w/.venv'),
