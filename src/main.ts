@@ -40,7 +40,8 @@ export async function run(): Promise<void> {
     const inputs = loadInputs()
     const policy = parseRulesPolicy(inputs.rules)
     const project = await runStage(timings, 'Project', async () => readProject(inputs))
-    const venv = venvLayout(inputs.venvPath)
+    const manager = managerFor(project)
+    const venv = venvLayout(inputs.venvPath, process.platform, manager.name === 'conda' ? 'conda' : 'venv')
     const python = await runStage(timings, 'Python', async () => {
       const found = await findPython(project.pythonVersionSources, {
         toolCacheDir: process.env.RUNNER_TOOL_CACHE,
@@ -58,7 +59,6 @@ export async function run(): Promise<void> {
       exportPython(found)
       return found
     })
-    const manager = managerFor(project)
     const ctx: ManagerContext = {
       inputs,
       project,
