@@ -11,6 +11,7 @@ import { applyPolicy, parseRulesPolicy } from './drift/policy.js'
 import { dependencyChanges } from './drift/rules/dependency-changed.js'
 import { runRules } from './drift/run-rules.js'
 import { loadInputs } from './inputs.js'
+import { refuseInapplicableGroupsExtras } from './managers/groups-extras.js'
 import { envFor } from './managers/pip.js'
 import { managerFor } from './managers/select-manager.js'
 import type { ManagerContext } from './managers/types.js'
@@ -41,6 +42,7 @@ export async function run(): Promise<void> {
     const policy = parseRulesPolicy(inputs.rules)
     const project = await runStage(timings, 'Project', async () => readProject(inputs))
     const manager = managerFor(project)
+    refuseInapplicableGroupsExtras(inputs, project)
     const venv = venvLayout(inputs.venvPath, process.platform, manager.name === 'conda' ? 'conda' : 'venv')
     const python = await runStage(timings, 'Python', async () => {
       const found = await findPython(project.pythonVersionSources, {

@@ -213,11 +213,11 @@ async function defaultPython(options: FindPythonOptions): Promise<PythonInstall>
 
 function notFound(chosen: PythonVersionSource, spec: PythonSpec, arch: string, known: string[]): UserError {
   const nearest = nearestVersions(chosen.value, known)
-  const what = `Python ${chosen.value} (${arch})`
+  const what = `Python ${chosen.value}${spec.freeThreaded ? ' (free-threaded)' : ''}`
   const pypy = spec.implementation === 'pypy' ? ' PyPy is only taken from PATH; it is not downloaded.' : ''
   return new UserError({
     title: 'Python version not found',
-    message: `${what} was asked for by ${describeSource(chosen)}, but it is not in the tool cache, not in the versions manifest and not on PATH.${pypy} Nearest available: ${nearest.length ? nearest.join(', ') : 'none'}.`,
+    message: `${what} was asked for by ${describeSource(chosen)}, but it is not in the tool cache, not in the versions manifest and not on PATH (architecture ${arch}).${pypy} Nearest available: ${nearest.length ? nearest.join(', ') : 'none'}.`,
     file: chosen.file,
     line: chosen.line,
     fix: nearest[0]

@@ -126,7 +126,7 @@ describe('findPython', () => {
     )
     await expect(attempt).rejects.toMatchObject({
       title: 'Python version not found',
-      message: expect.stringContaining('Python 3.11 (x86)'),
+      message: expect.stringContaining('not on PATH (architecture x86)'),
     })
   })
 
