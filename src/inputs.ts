@@ -37,7 +37,7 @@ export interface Inputs {
   allowPrereleases: boolean
   /** Sent only to the default (GitHub) download host. */
   token?: string
-  /** uv to install; undefined: required-version of the project, else the pinned default. */
+  /** uv to install ('latest' is resolved at install); undefined: required-version of the project, else the pinned default. */
   uvVersion?: string
   uvSource: UvSource
   /** Base URL replacing the GitHub releases download URL of uv archives. */
@@ -168,7 +168,9 @@ function parseCacheSuffix(value: string): string | undefined {
  */
 function toolVersion(name: string, value: string): string | undefined {
   const trimmed = value.trim().replace(/^v(?=\d)/, '')
-  if (trimmed === '' || trimmed === 'latest') return undefined
+  if (trimmed === '') return undefined
+  // uv resolves 'latest' when it installs (managers/uv-latest.ts); poetry keeps its pinned default
+  if (trimmed === 'latest') return name === 'uv-version' ? 'latest' : undefined
   if (/^[0-9][0-9A-Za-z.+-]*$/.test(trimmed)) return trimmed
   throw new UserError({
     title: `Invalid input ${name}`,

@@ -5,12 +5,22 @@ import { toolCacheArch } from '../python/tool-cache-arch.js'
 import type { ManagerContext, ManagerTool } from './types.js'
 import { installUvFromArchive } from './uv-install-archive.js'
 import { installUvFromPypi } from './uv-install-pypi.js'
+import { resolveLatestUv } from './uv-latest.js'
 import { resolveUvVersion } from './uv-version.js'
 
 /** The pinned uv: from the tool cache when a previous run put it there, else installed. */
 export async function installUvTool(ctx: ManagerContext, arch = toolArch()): Promise<ManagerTool> {
   const { inputs, project } = ctx
   const choice = resolveUvVersion(inputs.uvVersion, project.installRoot ?? project.root, project.workspace)
+  if (choice.version === 'latest') {
+    choice.version = await resolveLatestUv({
+      uvSource: inputs.uvSource,
+      uvMirror: inputs.uvMirror,
+      apiUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
+      token: inputs.token,
+      python: ctx.python.executable,
+    })
+  }
   core.info(`uv ${choice.version} (${choice.source})`)
   let dir = tc.find('uv', choice.version, arch)
   if (dir) core.info(`Using uv ${choice.version} from the tool cache: ${dir}`)
