@@ -214,14 +214,20 @@ async function defaultPython(options: FindPythonOptions): Promise<PythonInstall>
 function notFound(chosen: PythonVersionSource, spec: PythonSpec, arch: string, known: string[]): UserError {
   const nearest = nearestVersions(chosen.value, known)
   const what = `Python ${chosen.value}${spec.freeThreaded ? ' (free-threaded)' : ''}`
-  const pypy = spec.implementation === 'pypy' ? ' PyPy is only taken from PATH; it is not downloaded.' : ''
+  const pypy =
+    spec.implementation === 'pypy'
+      ? ' PyPy is not downloaded by this action (the python-versions manifest has no PyPy): it is taken from PATH only.'
+      : ''
   return new UserError({
     title: 'Python version not found',
     message: `${what} was asked for by ${describeSource(chosen)}, but it is not in the tool cache, not in the versions manifest and not on PATH (architecture ${arch}).${pypy} Nearest available: ${nearest.length ? nearest.join(', ') : 'none'}.`,
     file: chosen.file,
     line: chosen.line,
-    fix: nearest[0]
-      ? `Pin one of the available versions, e.g. ${nearest[0]}, or fix a typo in the version.`
-      : `Install Python ${chosen.value} on the runner or give a 'python-mirror' that has it.`,
+    fix:
+      spec.implementation === 'pypy'
+        ? `Put ${chosen.value} on PATH before this step (e.g. actions/setup-python with python-version: ${chosen.value}, or the distribution's pypy3 package).`
+        : nearest[0]
+          ? `Pin one of the available versions, e.g. ${nearest[0]}, or fix a typo in the version.`
+          : `Install Python ${chosen.value} on the runner or give a 'python-mirror' that has it.`,
   })
 }

@@ -166,6 +166,16 @@ describe('findPython', () => {
     expect(fs.existsSync(path.join(toolCache, 'Python', '3.11.7'))).toBe(false)
   })
 
+  it('says where PyPy must come from when it is not on PATH (it is never downloaded)', async () => {
+    const mirror = await mirrorOf(['3.10.14'])
+    const attempt = findPython(pinned('pypy3.10'), options(fakeToolCache(['3.10.14']), mirror.url))
+    await expect(attempt).rejects.toMatchObject({
+      message: expect.stringContaining('PyPy is not downloaded by this action'),
+      fix: expect.stringContaining('Put pypy3.10 on PATH before this step'),
+    })
+    expect(mirror.requests).toEqual([])
+  })
+
   it('names the source and the nearest versions when nothing matches', async () => {
     const mirror = await mirrorOf(['3.11.7', '3.12.1', '3.13.0'])
     const attempt = findPython(
