@@ -60,7 +60,15 @@ function fakeDeps(options: { exitCode?: number; reports?: string; frameworkVersi
     },
   }
 }
-const deps = (fake: Fake) => fake as never
+/** installArchive with the fake's runner, probe and frameworks folder. */
+const install = (
+  fake: Fake,
+  toolCache: string,
+  archive: string,
+  version: string,
+  arch: string,
+  platform: NodeJS.Platform,
+) => installArchive(archive, toolCache, version, arch, platform, fake as never)
 
 describe('archive layouts (actions/python-versions installers/)', () => {
   it.each([
@@ -94,13 +102,13 @@ describe('Windows: the python.org installer, run as setup.ps1 runs it', () => {
     const toolCache = temp('spe-tc-')
     const version = installer.includes('3.13') ? '3.13.1' : '3.12.8'
     const fake = fakeDeps({ reports: version })
-    const target = await installArchive(
-      archiveFile(fakeWindowsArchive(installer), `python-${version}-win32-${arch}.zip`),
+    const target = await install(
+      fake,
       toolCache,
+      archiveFile(fakeWindowsArchive(installer), `python-${version}-win32-${arch}.zip`),
       version,
       arch,
       'win32',
-      deps(fake),
     )
     expect(target).toBe(path.join(toolCache, 'Python', version, arch))
     expect(fake.commands).toEqual([
@@ -118,13 +126,13 @@ describe('Windows: the python.org installer, run as setup.ps1 runs it', () => {
   it('runs an old .msi through msiexec with TARGETDIR and ALLUSERS', async () => {
     const toolCache = temp('spe-tc-')
     const fake = fakeDeps({ reports: '3.4.4' })
-    const target = await installArchive(
-      archiveFile(fakeWindowsArchive('python-3.4.4.amd64.msi'), 'python-3.4.4-win32-x64.zip'),
+    const target = await install(
+      fake,
       toolCache,
+      archiveFile(fakeWindowsArchive('python-3.4.4.amd64.msi'), 'python-3.4.4-win32-x64.zip'),
       '3.4.4',
       'x64',
       'win32',
-      deps(fake),
     )
     expect(fake.commands).toEqual([
       {
@@ -151,13 +159,13 @@ describe('Windows: the python.org installer, run as setup.ps1 runs it', () => {
   ])('when %s: uninstalls and leaves nothing in the tool cache', async (_name, options, message) => {
     const toolCache = temp('spe-tc-')
     const fake = fakeDeps(options)
-    const attempt = installArchive(
-      archiveFile(fakeWindowsArchive('python-3.12.8-amd64.exe'), 'python-3.12.8-win32-x64.zip'),
+    const attempt = install(
+      fake,
       toolCache,
+      archiveFile(fakeWindowsArchive('python-3.12.8-amd64.exe'), 'python-3.12.8-win32-x64.zip'),
       '3.12.8',
       'x64',
       'win32',
-      deps(fake),
     )
     await expect(attempt).rejects.toThrow(message)
     const target = path.join(toolCache, 'Python', '3.12.8', 'x64')
@@ -173,13 +181,13 @@ describe('macOS: the python.org .pkg, installed and linked as setup.sh does', ()
   it('runs sudo installer -pkg, links the framework into the tool cache, marks it complete', async () => {
     const toolCache = temp('spe-tc-')
     const fake = fakeDeps()
-    const target = await installArchive(
-      archiveFile(fakeMacosPkgArchive('3.12.8'), 'python-3.12.8-darwin-arm64.tar.gz'),
+    const target = await install(
+      fake,
       toolCache,
+      archiveFile(fakeMacosPkgArchive('3.12.8'), 'python-3.12.8-darwin-arm64.tar.gz'),
       '3.12.8',
       'arm64',
       'darwin',
-      deps(fake),
     )
     expect(fake.commands).toHaveLength(1)
     expect(fake.commands[0]).toMatchObject({
@@ -212,13 +220,13 @@ describe('macOS: the python.org .pkg, installed and linked as setup.sh does', ()
     fs.symlinkSync(path.join(framework, 'bin'), path.join(old, 'bin'))
     fs.writeFileSync(`${old}.complete`, '')
     fs.writeFileSync(`${other}.complete`, '')
-    await installArchive(
-      archiveFile(fakeMacosPkgArchive('3.12.8'), 'python-3.12.8-darwin-arm64.tar.gz'),
+    await install(
+      fake,
       toolCache,
+      archiveFile(fakeMacosPkgArchive('3.12.8'), 'python-3.12.8-darwin-arm64.tar.gz'),
       '3.12.8',
       'arm64',
       'darwin',
-      deps(fake),
     )
     expect(fs.existsSync(old)).toBe(false)
     expect(fs.existsSync(`${old}.complete`)).toBe(false)
@@ -243,13 +251,13 @@ describe('macOS: the python.org .pkg, installed and linked as setup.sh does', ()
     const toolCache = temp('spe-tc-')
     const fake = fakeDeps(options)
     await expect(
-      installArchive(
-        archiveFile(fakeMacosPkgArchive('3.12.8'), `python-3.12.8-darwin-${arch}.tar.gz`),
+      install(
+        fake,
         toolCache,
+        archiveFile(fakeMacosPkgArchive('3.12.8'), `python-3.12.8-darwin-${arch}.tar.gz`),
         '3.12.8',
         arch,
         'darwin',
-        deps(fake),
       ),
     ).rejects.toThrow(message)
     expect(fs.readdirSync(path.join(toolCache, 'Python'))).toEqual([])
