@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process'
-import * as fs from 'node:fs'
 import * as core from '@actions/core'
 import { HttpClient } from '@actions/http-client'
 import { BearerCredentialHandler } from '@actions/http-client/lib/auth'
-import { API_REQUEST_OPTIONS } from '../report/github-api.js'
+import { API_REQUEST_OPTIONS } from '../github-api.js'
+import type { RunnerEvent } from '../runner.js'
 
 /** Reads files (paths relative to the workspace) as they are in the base revision; undefined = absent. */
 export interface BaseFileReader {
@@ -13,8 +13,8 @@ export interface BaseFileReader {
 
 export interface BaseRevisionOptions {
   workspace: string
-  eventName?: string
-  eventPath?: string
+  /** The event that started the job, its payload already parsed (src/runner.ts). */
+  event?: RunnerEvent
   /** The `base-ref` input: a branch, tag or commit to compare with on other events. */
   baseRef?: string
   token?: string
@@ -24,20 +24,11 @@ export interface BaseRevisionOptions {
 
 /** The pull request's base commit (event payload), else the `base-ref` input; undefined when neither. */
 export function baseRevisionRef(options: BaseRevisionOptions): string | undefined {
-  if (
-    options.eventPath &&
-    /^pull_request/.test(options.eventName ?? '') &&
-    fs.existsSync(options.eventPath)
-  ) {
-    try {
-      const payload = JSON.parse(fs.readFileSync(options.eventPath, 'utf8')) as {
-        pull_request?: { base?: { sha?: string } }
-      }
-      const sha = payload.pull_request?.base?.sha
-      if (sha) return sha
-    } catch {
-      core.warning('The event payload is not valid JSON; no base revision to compare with.')
-    }
+  const event = options.event
+  if (event && /^pull_request/.test(event.name)) {
+    const pullRequest = event.payload.pull_request as { base?: { sha?: unknown } } | undefined
+    const sha = pullRequest?.base?.sha
+    if (typeof sha === 'string' && sha) return sha
   }
   return options.baseRef || undefined
 }

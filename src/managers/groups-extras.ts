@@ -1,6 +1,6 @@
 import { UserError } from '../errors.js'
 import type { Inputs } from '../inputs.js'
-import type { Project } from '../project/types.js'
+import type { Project } from '../model/project.js'
 
 /*
  * `groups` and `extras` mean something to uv and poetry (their sync flags, sync-args.ts). For a

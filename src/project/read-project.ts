@@ -2,6 +2,7 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { UserError } from '../errors.js'
 import type { Inputs } from '../inputs.js'
+import type { InstallableProject, Project, RequirementsFile } from '../model/project.js'
 import { relativePosix } from '../paths.js'
 import { declaredExtras } from './declared-extras.js'
 import { detectManager } from './detect-manager.js'
@@ -10,7 +11,6 @@ import { requirementsLock } from './locks/requirements-lock.js'
 import { parseTomlText } from './python-version/toml-text.js'
 import { readPythonVersionSources } from './python-version-sources.js'
 import { readRequirementsFile, readTextFile } from './read-requirements-files.js'
-import type { InstallableProject, Project, RequirementsFile } from './types.js'
 
 /** Reads the user's project directory into a typed Project. Only reads files. */
 export function readProject(inputs: Inputs): Project {

@@ -8,8 +8,8 @@ import {
   pipExtras,
   refuseInapplicableGroupsExtras,
 } from '../../../src/managers/groups-extras.js'
+import type { Project } from '../../../src/model/project.js'
 import { declaredExtras, setupCfgExtras } from '../../../src/project/declared-extras.js'
-import type { Project } from '../../../src/project/types.js'
 
 const requirements = { file: 'requirements.txt', path: '/w/requirements.txt' }
 function project(overrides: Partial<Project>): Project {
