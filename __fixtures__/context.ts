@@ -42,6 +42,7 @@ export function testPython(overrides: Partial<PythonInstall> = {}): PythonInstal
     source: 'test',
     foundIn: 'path',
     cacheHit: false,
+    arch: 'x64',
     ...overrides,
   }
 }

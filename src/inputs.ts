@@ -37,12 +37,14 @@ export interface Inputs {
   pythonMirror?: string
   /** Expected SHA-256 of the Python archive to download, lower-case hex. */
   pythonSha256?: string
+  /** The Python's architecture as the tool cache names it (x64, x86, arm64); undefined: the runner's. */
+  architecture?: PythonArch
   /** Look for a newer matching version in the manifest even when the tool cache has one. */
   checkLatest: boolean
   allowPrereleases: boolean
   /** Sent only to the default (GitHub) download host. */
   token?: string
-  /** uv to install; undefined: required-version of the project, else the pinned default. */
+  /** uv to install ('latest' is resolved at install); undefined: required-version of the project, else the pinned default. */
   uvVersion?: string
   uvSource: UvSource
   /** Base URL replacing the GitHub releases download URL of uv archives. */
@@ -74,12 +76,14 @@ export interface Inputs {
 }
 
 export type UvSource = 'github' | 'pypi'
+export type PythonArch = 'x64' | 'x86' | 'arm64'
 
 const MANAGERS: readonly ManagerChoice[] = ['auto', 'uv', 'poetry', 'pip', 'conda']
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'never']
 const UV_SOURCES: readonly UvSource[] = ['github', 'pypi']
 const CACHE_SAVE: readonly CacheSave[] = ['auto', 'true', 'false']
 const COMMENT: readonly CommentMode[] = ['auto', 'always', 'never']
+const ARCHITECTURES: readonly PythonArch[] = ['x64', 'x86', 'arm64']
 
 export type InputReader = (name: string) => string
 
@@ -102,6 +106,9 @@ export function loadInputs(read: InputReader = (name) => core.getInput(name)): I
     failOn: oneOf('fail-on', read('fail-on') || 'error', FAIL_ON),
     pythonMirror: parseMirror('python-mirror', read('python-mirror').trim(), 'versions-manifest.json'),
     pythonSha256: parseSha256(read('python-sha256').trim()),
+    architecture: read('architecture').trim()
+      ? oneOf('architecture', read('architecture').toLowerCase(), ARCHITECTURES)
+      : undefined,
     checkLatest: parseBoolean('check-latest', read('check-latest')),
     allowPrereleases: parseBoolean('allow-prereleases', read('allow-prereleases')),
     token: readToken(read, 'token'),
@@ -175,7 +182,9 @@ function parseCacheSuffix(value: string): string | undefined {
  */
 function toolVersion(name: string, value: string): string | undefined {
   const trimmed = value.trim().replace(/^v(?=\d)/, '')
-  if (trimmed === '' || trimmed === 'latest') return undefined
+  if (trimmed === '') return undefined
+  // uv resolves 'latest' when it installs (managers/uv-latest.ts); poetry keeps its pinned default
+  if (trimmed === 'latest') return name === 'uv-version' ? 'latest' : undefined
   if (/^[0-9][0-9A-Za-z.+-]*$/.test(trimmed)) return trimmed
   throw new UserError({
     title: `Invalid input ${name}`,

@@ -1,6 +1,7 @@
 import { restoreEnvironment } from './cache/restore-env.js'
 import { parseRulesPolicy } from './drift/policy.js'
 import { loadInputs } from './inputs.js'
+import { refuseInapplicableGroupsExtras } from './managers/groups-extras.js'
 import { managerFor } from './managers/select-manager.js'
 import { reportFailure } from './report-failure.js'
 import { loadRunner } from './runner.js'
@@ -25,6 +26,7 @@ export async function run(): Promise<void> {
     const { project, files } = await stage('Project', () => projectStage(inputs))
     const python = await stage('Python', () => pythonStage(inputs, runner, project))
     const manager = managerFor(project)
+    refuseInapplicableGroupsExtras(inputs, project)
     const ctx = await toolStage(stage, manager, { inputs, runner, project, python })
     const restored = await stage('Cache restore', () => restoreEnvironment(ctx, manager))
     const installed = await installStage(stage, manager, ctx, restored)

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
-import { errors, runAction } from '../support/run-action.js'
+import { copyExample, errors, runAction } from '../support/run-action.js'
 
 describe('pip project, end to end through dist/', () => {
   it('installs the pinned requirements, passes pip check and the smoke test, and exports the venv', async () => {
@@ -72,5 +72,31 @@ describe('pip project, end to end through dist/', () => {
     expect(errors(run)).toHaveLength(1)
     expect(errors(run)[0]?.message).toContain(message)
     expect(run.log).not.toMatch(/\n\s+at /)
+  })
+
+  it("refuses 'groups' on a pip project before creating anything, naming the input", async () => {
+    const run = await runAction('pip-project', { inputs: { groups: 'dev' } })
+    expect(run.exitCode).toBe(1)
+    expect(errors(run)).toEqual([
+      expect.objectContaining({ title: "Input 'groups' does not apply", file: 'requirements.txt' }),
+    ])
+    expect(fs.existsSync(path.join(run.projectDir, '.venv'))).toBe(false)
+    expect(run.log).not.toMatch(/\n\s+at /)
+  })
+
+  it("installs the local project with the 'extras' asked for (pip install -e .[extra])", async () => {
+    const projectDir = copyExample('setuppy-project')
+    const setupPy = path.join(projectDir, 'setup.py')
+    fs.writeFileSync(
+      setupPy,
+      fs
+        .readFileSync(setupPy, 'utf8')
+        .replace('python_requires=', 'extras_require={"net": ["idna"]},\n    python_requires='),
+    )
+    const run = await runAction('setuppy-project', { projectDir, inputs: { extras: 'net' } })
+    expect(errors(run)).toEqual([])
+    expect(run.exitCode).toBe(0)
+    const python = path.join(run.outputs['venv-path'] ?? '', 'bin', 'python')
+    expect(execFileSync(python, ['-c', 'import idna, mlcourse; print("ok")']).toString().trim()).toBe('ok')
   })
 })

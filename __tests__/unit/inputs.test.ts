@@ -56,6 +56,15 @@ describe('loadInputs', () => {
     expect(inputs({ 'smoke-test-timeout': value }).smokeTestTimeout).toBe(seconds)
   })
 
+  it.each([
+    ['', undefined],
+    ['x86', 'x86'],
+    [' ARM64 ', 'arm64'],
+    ['x64', 'x64'],
+  ])("reads architecture %j as %j (empty: the runner's)", (value, expected) => {
+    expect(inputs({ architecture: value }).architecture).toBe(expected)
+  })
+
   it('resolves paths against the working directory', () => {
     const loaded = inputs({ 'working-directory': 'services/api', 'venv-path': 'env' })
     expect(loaded.workingDirectory.endsWith(path.join('services', 'api'))).toBe(true)

@@ -19,6 +19,7 @@ const python: PythonInstall = {
   prefix: '/opt/tc/Python/3.11.7/x64',
   source: '.python-version:1',
   foundIn: 'tool-cache',
+  arch: 'x64',
   cacheHit: true,
 }
 const findPython = jest.fn(async () => python)

@@ -12,6 +12,7 @@ const { condaActivation, condaExecutable, condaPython } = await import('../../sr
 const { listToolCachePythons, pythonExecutableIn } = await import('../../src/python/tool-cache-pythons.js')
 const { toolCacheArch } = await import('../../src/runner.js')
 const { exportPython } = await import('../../src/python/export-python.js')
+const { exportVenv } = await import('../../src/verify/export-venv.js')
 const { pickFromManifest } = await import('../../src/python/manifest.js')
 const { parsePythonSpec } = await import('../../src/model/python-spec.js')
 const { osKeyPart, cacheKeys } = await import('../../src/cache/key.js')
@@ -38,7 +39,7 @@ describe('virtual environment layout', () => {
     ],
   ])('%s: %s has its programs in %s', (platform, root, binDir, python, pathValue) => {
     const layout = venvLayout(root, platform)
-    expect(layout).toEqual({ root, binDir, python })
+    expect(layout).toEqual({ root, kind: 'venv', binDir, python, pathDirs: [binDir] })
     expect(venvEnv(layout, '/usr/bin', platform)).toMatchObject({ VIRTUAL_ENV: root, PATH: pathValue })
   })
 })
@@ -52,13 +53,37 @@ describe('conda environment layout', () => {
       'C:\\Miniconda',
       'C:\\Miniconda\\condabin\\conda.bat',
       'D:\\w\\env\\python.exe',
-      'D:\\w\\env\\Scripts;B',
+      'D:\\w\\env;D:\\w\\env\\Library\\mingw-w64\\bin;D:\\w\\env\\Library\\usr\\bin;D:\\w\\env\\Library\\bin;D:\\w\\env\\Scripts;D:\\w\\env\\bin;B',
     ],
   ])('%s: $CONDA=%s runs %s', (platform, condaHome, conda, python, pathValue) => {
     const prefix = platform === 'win32' ? 'D:\\w\\env' : '/w/env'
     expect(condaExecutable(undefined, condaHome, platform)).toBe(conda)
     expect(condaPython(prefix, platform)).toBe(python)
     expect(condaActivation(prefix, 'B', platform)).toMatchObject({ CONDA_PREFIX: prefix, PATH: pathValue })
+  })
+
+  it('Windows: the install, the package listing, pip check, the import smoke and PATH all use <prefix>\\python.exe', () => {
+    jest.clearAllMocks()
+    const prefix = 'D:\\a\\w\\.venv'
+    const layout = venvLayout(prefix, 'win32', 'conda')
+    // conda.ts installs with condaPython; pip.ts lists and checks, import-smoke.ts imports with layout.python
+    expect(layout.python).toBe(condaPython(prefix, 'win32'))
+    expect(layout.python).toBe('D:\\a\\w\\.venv\\python.exe')
+    expect(venvEnv(layout, 'B', 'win32').PATH?.split(';')[0]).toBe(prefix)
+    exportVenv(layout)
+    // addPath prepends, so the last call ends up first on PATH: the prefix itself
+    expect(coreMock.addPath.mock.calls.at(-1)?.[0]).toBe(prefix)
+    expect(coreMock.addPath.mock.calls.map(([dir]) => dir)).toContain('D:\\a\\w\\.venv\\Library\\bin')
+    expect(coreMock.exportVariable).toHaveBeenCalledWith('CONDA_PREFIX', prefix)
+  })
+
+  it('a venv on Windows keeps python.exe in Scripts, a conda prefix at its root', () => {
+    expect(venvLayout('D:\\e', 'win32', 'venv').python).toBe('D:\\e\\Scripts\\python.exe')
+    expect(venvLayout('D:\\e', 'win32', 'conda').python).toBe('D:\\e\\python.exe')
+    expect(venvLayout('/e', 'linux', 'conda')).toEqual({
+      ...venvLayout('/e', 'linux', 'venv'),
+      kind: 'conda',
+    })
   })
 })
 
@@ -172,6 +197,7 @@ describe('exported Python for later steps', () => {
     executable,
     source: 'input',
     foundIn: 'tool-cache' as const,
+    arch: 'x64',
     cacheHit: true,
   })
 

@@ -59,6 +59,12 @@ describe('venvLayout', () => {
     ['darwin', '/w/.venv', '/w/.venv/bin', '/w/.venv/bin/python'],
     ['win32', 'D:\\a\\.venv', 'D:\\a\\.venv\\Scripts', 'D:\\a\\.venv\\Scripts\\python.exe'],
   ] as const)('on %s keeps programs where that platform puts them', (platform, root, binDir, python) => {
-    expect(venvLayout(root, platform)).toEqual({ root, binDir, python })
+    expect(venvLayout(root, platform)).toMatchObject({
+      root,
+      binDir,
+      python,
+      kind: 'venv',
+      pathDirs: [binDir],
+    })
   })
 })

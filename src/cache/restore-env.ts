@@ -106,7 +106,8 @@ async function restore(ctx: ManagerContext, manager: Manager, touched: string[])
 async function keysFor(ctx: ManagerContext, manager: string, hooks: ManagerCacheHooks) {
   return cacheKeys({
     os: osKeyPart(ctx.runner.platform, ctx.runner.imageOs),
-    arch: ctx.runner.arch,
+    // the Python's architecture (the `architecture` input), not the runner's
+    arch: ctx.python.arch,
     pythonVersion: ctx.python.version,
     manager,
     managerVersion: await hooks.toolVersion(ctx),

@@ -25,7 +25,7 @@ export function toolEntryKey(
   return [
     `setup-python-env-tool-v${CACHE_SCHEMA}`,
     osKeyPart(runner.platform, runner.imageOs),
-    runner.arch,
+    python.arch,
     `py${python.version}`,
     `${tool}${version}`,
   ]

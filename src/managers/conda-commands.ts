@@ -1,4 +1,5 @@
 import * as path from 'node:path'
+import { venvEnv, venvLayout } from './venv-layout.js'
 
 /** The conda program: the `conda-path` input, else the runner's $CONDA, else conda on PATH. */
 export function condaExecutable(
@@ -25,11 +26,9 @@ export function condaEnvArgs(prefix: string, envFile: string, exists: boolean): 
     : ['env', 'create', '--prefix', prefix, '--file', envFile, '--quiet', '--yes']
 }
 
-/** Where a conda environment keeps python: `bin/python` on POSIX, the prefix itself on Windows. */
+/** A conda prefix's python: `bin/python` on POSIX, the prefix itself on Windows (venv-layout.ts). */
 export function condaPython(prefix: string, platform = process.platform): string {
-  return platform === 'win32'
-    ? path.win32.join(prefix, 'python.exe')
-    : path.posix.join(prefix, 'bin', 'python')
+  return venvLayout(prefix, platform, 'conda').python
 }
 
 /** Variables of an activated conda env, so pip/poetry/uv inside target it and not a venv of their own. */
@@ -38,13 +37,5 @@ export function condaActivation(
   basePath: string,
   platform = process.platform,
 ): Record<string, string> {
-  const bin = platform === 'win32' ? path.win32.join(prefix, 'Scripts') : path.posix.join(prefix, 'bin')
-  return {
-    CONDA_PREFIX: prefix,
-    CONDA_DEFAULT_ENV: prefix,
-    VIRTUAL_ENV: prefix,
-    PATH: `${bin}${platform === 'win32' ? ';' : ':'}${basePath}`,
-    PIP_DISABLE_PIP_VERSION_CHECK: '1',
-    PYTHONNOUSERSITE: '1',
-  }
+  return venvEnv(venvLayout(prefix, platform, 'conda'), basePath, platform)
 }

@@ -7,10 +7,12 @@ import type { Finding } from '../model/finding.js'
 import { relativePosix } from '../paths.js'
 import { managerCacheDir } from './cache-dirs.js'
 import { condaActivation, condaEnvArgs, condaExecutable, condaPython } from './conda-commands.js'
+import { pipExtras } from './groups-extras.js'
 import { lockStaleFinding } from './lock-stale.js'
 import { listInstalled, pipCheck } from './pip.js'
 import { poetryInstall } from './poetry.js'
 import { installPoetryTool } from './poetry-tool.js'
+import { uvSyncArgs } from './sync-args.js'
 import type { Manager, ManagerContext } from './types.js'
 import { installUvTool } from './uv-tool.js'
 import { OWNER_MARKER } from './venv.js'
@@ -101,7 +103,15 @@ async function uvIntoConda(ctx: ManagerContext, env: Record<string, string>): Pr
   const findings: Finding[] = []
   const out = path.join(ctx.runner.runTemp, 'setup-python-env-uv-export.txt')
   const cwd = ctx.project.installRoot ?? ctx.project.root
-  const exportArgs = ['export', '--format', 'requirements-txt', '--no-emit-project', '--output-file', out]
+  const exportArgs = [
+    'export',
+    '--format',
+    'requirements-txt',
+    '--no-emit-project',
+    ...uvSyncArgs(ctx),
+    '--output-file',
+    out,
+  ]
   let exported = await runCommand(tool.executable, [...exportArgs, '--locked'], { cwd, env })
   if (exported.exitCode !== 0 && /needs to be updated/.test(exported.stderr)) {
     const lockFile = ctx.project.lock?.file ?? 'uv.lock'
@@ -121,6 +131,7 @@ async function uvIntoConda(ctx: ManagerContext, env: Record<string, string>): Pr
 }
 
 async function pipIntoConda(ctx: ManagerContext, env: Record<string, string>): Promise<Finding[]> {
+  pipExtras(ctx.inputs, ctx.project)
   const python = condaPython(ctx.venv.root)
   for (const file of ctx.project.requirementsFiles) {
     const result = await runCommand(python, ['-m', 'pip', 'install', '-r', file.path], {

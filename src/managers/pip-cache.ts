@@ -3,6 +3,7 @@ import * as path from 'node:path'
 import { processEnv, runCommand } from '../exec.js'
 import type { RequirementsFile } from '../model/project.js'
 import { downloadCacheDirs } from './cache-hook-parts.js'
+import { pipExtras } from './groups-extras.js'
 import type { ManagerCacheHooks, ManagerContext } from './types.js'
 import { venvEnv } from './venv-layout.js'
 
@@ -31,8 +32,9 @@ export const pipCacheHooks: ManagerCacheHooks = {
     return [...new Set(files)]
   },
 
-  keyExtras() {
-    return []
+  keyExtras(ctx) {
+    const extras = pipExtras(ctx.inputs, ctx.project)
+    return extras.length > 0 ? [`extras:${extras.join(',')}`] : []
   },
 
   cacheDirs: downloadCacheDirs,

@@ -5,6 +5,7 @@ import { processEnv, runCommand } from '../exec.js'
 import type { InstalledPackage } from '../model/installed.js'
 import { normalizeName } from '../model/requirement.js'
 import { managerCacheDir } from './cache-dirs.js'
+import { editableTarget, pipExtras } from './groups-extras.js'
 import { pipCacheHooks } from './pip-cache.js'
 import { explainPipFailure } from './pip-errors.js'
 import type { Manager, ManagerContext } from './types.js'
@@ -31,6 +32,8 @@ export const pipManager: Manager = {
   },
 
   async install(ctx) {
+    // refused before the venv is touched
+    const extras = pipExtras(ctx.inputs, ctx.project)
     await createVenv(ctx.venv, ctx.python.executable, ctx.project.workspace)
     const { requirementsFiles, installable } = ctx.project
     if (requirementsFiles.length > 0) {
@@ -40,10 +43,12 @@ export const pipManager: Manager = {
     }
     if (installable) {
       // With a pinned set installed, the project itself must not pull in anything unpinned:
-      // what the pins miss shows up in `pip check` instead of being resolved silently.
-      const noDeps = requirementsFiles.length > 0 ? ['--no-deps'] : []
-      core.info(`Installing the project from ${installable.file} in editable mode`)
-      await pipInstall(ctx, ['-e', ctx.project.root, ...noDeps])
+      // what the pins miss shows up in `pip check` instead of being resolved silently. Extras
+      // the workflow asks for are the exception: their packages are what was asked for.
+      const noDeps = requirementsFiles.length > 0 && extras.length === 0 ? ['--no-deps'] : []
+      const withExtras = extras.length > 0 ? ` with extras ${extras.join(', ')}` : ''
+      core.info(`Installing the project from ${installable.file} in editable mode${withExtras}`)
+      await pipInstall(ctx, ['-e', editableTarget(ctx.project.root, extras), ...noDeps])
     }
     return []
   },

@@ -6,7 +6,7 @@ import * as tc from '@actions/tool-cache'
 import { assertSafeTarGz, UnsafeArchiveError } from '../archive/safe-archive.js'
 import { UserError } from '../errors.js'
 import { DEFAULT_HTTP, downloadToFile, fetchText, NotFoundError } from '../python/http-download.js'
-import { UV_RELEASES, uvArchiveUrl, uvTarget } from './uv-target.js'
+import { detectLibc, UV_RELEASES, uvArchiveUrl, uvTarget } from './uv-target.js'
 
 /**
  * Downloads `uv-<target>.tar.gz` and its `.sha256`, verifies the archive and puts
@@ -21,7 +21,11 @@ export async function installUvFromArchive(
   arch: string,
   tempDir: string,
 ): Promise<string> {
-  const { target, extension } = uvTarget(process.platform, arch)
+  const { target, extension } = uvTarget(
+    process.platform,
+    arch,
+    process.platform === 'linux' ? detectLibc() : 'glibc',
+  )
   const base = mirror ?? UV_RELEASES
   const url = uvArchiveUrl(base, version, target, extension)
   core.info(`Downloading uv ${version} from ${url}`)

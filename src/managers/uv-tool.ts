@@ -4,6 +4,7 @@ import * as tc from '@actions/tool-cache'
 import type { ManagerTool, ToolContext } from './types.js'
 import { installUvFromArchive } from './uv-install-archive.js'
 import { installUvFromPypi } from './uv-install-pypi.js'
+import { resolveLatestUv } from './uv-latest.js'
 import { resolveUvVersion } from './uv-version.js'
 
 /** The pinned uv: from the tool cache when a previous run put it there, else installed. */
@@ -11,6 +12,15 @@ export async function installUvTool(ctx: ToolContext): Promise<ManagerTool> {
   const { inputs, project, runner } = ctx
   const arch = runner.toolArch
   const choice = resolveUvVersion(inputs.uvVersion, project.installRoot ?? project.root, project.workspace)
+  if (choice.version === 'latest') {
+    choice.version = await resolveLatestUv({
+      uvSource: inputs.uvSource,
+      uvMirror: inputs.uvMirror,
+      apiUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
+      token: inputs.token,
+      python: ctx.python.executable,
+    })
+  }
   core.info(`uv ${choice.version} (${choice.source})`)
   let dir = tc.find('uv', choice.version, arch)
   if (dir) core.info(`Using uv ${choice.version} from the tool cache: ${dir}`)

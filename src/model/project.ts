@@ -54,6 +54,8 @@ export interface InstallableProject {
   kind: 'setup.py' | 'setup.cfg' | 'pyproject.toml'
   /** Path relative to the workspace. */
   file: string
+  /** The extras it declares; undefined when only its build knows them (setup.py, dynamic). */
+  extras?: string[]
 }
 
 export interface Project {

@@ -4,6 +4,7 @@ import { UserError } from '../errors.js'
 import type { Inputs } from '../inputs.js'
 import type { InstallableProject, Project, RequirementsFile } from '../model/project.js'
 import { relativePosix } from '../paths.js'
+import { declaredExtras } from './declared-extras.js'
 import { detectManager } from './detect-manager.js'
 import { readLock } from './locks/read-lock.js'
 import { requirementsLock } from './locks/requirements-lock.js'
@@ -36,7 +37,8 @@ export function readProject(inputs: Inputs): Project {
   })
   const usesPip = detection.manager === 'pip' || detection.condaInner === 'pip'
   const requirementsFiles = usesPip ? findRequirementsFiles(inputs) : []
-  const installable = findInstallable(root, inputs.workspace)
+  const found = findInstallable(root, inputs.workspace)
+  const installable = found && { ...found, extras: declaredExtras(root, inputs.workspace, pyproject) }
   if (detection.manager === 'pip' && requirementsFiles.length === 0 && !installable) {
     if (fs.existsSync(pyprojectPath)) {
       const file = relativePosix(inputs.workspace, pyprojectPath)

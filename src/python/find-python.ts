@@ -30,6 +30,8 @@ export interface PythonInstall {
   /** Where the choice came from, e.g. '.python-version:1' or "input 'python-version'". */
   source: string
   foundIn: 'tool-cache' | 'download' | 'path'
+  /** The Python's architecture as the tool cache names it ('x64', 'x86', 'arm64-freethreaded'). */
+  arch: string
   /** True when no download was needed (the python-cache-hit output). */
   cacheHit: boolean
 }
@@ -38,6 +40,11 @@ export interface FindPythonOptions {
   toolCacheDir?: string
   /** Tool cache arch as the runner names it: 'x64', 'arm64'. */
   arch: string
+  /**
+   * True when the `architecture` input asked for another architecture than the runner's: an
+   * interpreter on PATH is then never taken (its architecture is the machine's, not the one asked).
+   */
+  foreignArch?: boolean
   pathEnv: string
   platform: NodeJS.Platform
   /** Absolute venv path: interpreters inside it are never candidates. */
@@ -76,31 +83,35 @@ export async function findPython(
         )
       : []
   const bestCached = cached[0]
-  if (bestCached && !options.checkLatest) return fromToolCache(bestCached, where)
+  if (bestCached && !options.checkLatest) return fromToolCache(bestCached, where, arch)
 
   const manifest = spec.implementation === 'cpython' ? await tryManifest(options) : undefined
   const platform: Platform = { platform: options.platform, arch, osVersion: linuxOsVersion() }
   const match = manifest && pickFromManifest(manifest, spec, platform, allowPre)
-  if (match && bestCached && match.version === bestCached.version) return fromToolCache(bestCached, where)
+  if (match && bestCached && match.version === bestCached.version)
+    return fromToolCache(bestCached, where, arch)
   if (match && options.toolCacheDir) {
     return fromDownload(match, { ...options, toolCacheDir: options.toolCacheDir }, arch, where)
   }
-  if (bestCached) return fromToolCache(bestCached, where)
+  if (bestCached) return fromToolCache(bestCached, where, arch)
 
-  const onPath = (
-    await listPathPythons(options.pathEnv, options.platform, spec, options.excludePrefix)
-  ).filter((info) => acceptsInterpreter(spec, info, allowPre))
+  const onPath = options.foreignArch
+    ? []
+    : (await listPathPythons(options.pathEnv, options.platform, spec, options.excludePrefix)).filter((info) =>
+        acceptsInterpreter(spec, info, allowPre),
+      )
   const best = onPath.sort((a, b) => compareNewestFirst(a.version, b.version))[0]
   if (best) {
     core.info(`Not in the tool cache and not downloadable here: using ${best.executable} from PATH`)
-    return fromPath(best, where)
+    return fromPath(best, where, arch)
   }
-  throw notFound(chosen, spec, [
+  throw notFound(chosen, spec, arch, [
     ...listToolCachePythons(options.toolCacheDir, arch, options.platform).map((python) => python.version),
     ...(manifest ? manifestVersions(manifest, platform) : []),
-    ...(await listPathPythons(options.pathEnv, options.platform, undefined, options.excludePrefix)).map(
-      (info) => info.version,
-    ),
+    ...(options.foreignArch
+      ? []
+      : await listPathPythons(options.pathEnv, options.platform, undefined, options.excludePrefix)
+    ).map((info) => info.version),
   ])
 }
 
@@ -129,6 +140,7 @@ async function fromDownload(
     source: where,
     foundIn: 'download',
     cacheHit: false,
+    arch,
   }
 }
 
@@ -174,12 +186,13 @@ function compareNewestFirst(a: string, b: string): number {
   return 0
 }
 
-function fromToolCache(python: ToolCachePython, source: string): PythonInstall {
-  return { ...python, source, foundIn: 'tool-cache', cacheHit: true }
+function fromToolCache(python: ToolCachePython, source: string, arch: string): PythonInstall {
+  return { ...python, source, foundIn: 'tool-cache', cacheHit: true, arch }
 }
 
-function fromPath(info: InterpreterInfo, source: string): PythonInstall {
+function fromPath(info: InterpreterInfo, source: string, arch: string): PythonInstall {
   return {
+    arch,
     version: info.version,
     executable: info.executable,
     prefix: info.basePrefix,
@@ -194,9 +207,9 @@ async function defaultPython(options: FindPythonOptions): Promise<PythonInstall>
   const source = 'the default Python (nothing pins a version)'
   const onPath = await listPathPythons(options.pathEnv, options.platform, undefined, options.excludePrefix)
   const preferred = onPath.find((info) => /python3?(\.exe)?$/i.test(info.executable)) ?? onPath[0]
-  if (preferred) return fromPath(preferred, source)
+  if (preferred && !options.foreignArch) return fromPath(preferred, source, options.arch)
   const cached = listToolCachePythons(options.toolCacheDir, options.arch, options.platform)[0]
-  if (cached) return fromToolCache(cached, source)
+  if (cached) return fromToolCache(cached, source, options.arch)
   throw new UserError({
     title: 'No Python found',
     message: 'No Python interpreter was found in the tool cache or on PATH.',
@@ -204,17 +217,23 @@ async function defaultPython(options: FindPythonOptions): Promise<PythonInstall>
   })
 }
 
-function notFound(chosen: PythonVersionSource, spec: PythonSpec, known: string[]): UserError {
+function notFound(chosen: PythonVersionSource, spec: PythonSpec, arch: string, known: string[]): UserError {
   const nearest = nearestVersions(chosen.value, known)
   const what = `Python ${chosen.value}${spec.freeThreaded ? ' (free-threaded)' : ''}`
-  const pypy = spec.implementation === 'pypy' ? ' PyPy is only taken from PATH; it is not downloaded.' : ''
+  const pypy =
+    spec.implementation === 'pypy'
+      ? ' PyPy is not downloaded by this action (the python-versions manifest has no PyPy): it is taken from PATH only.'
+      : ''
   return new UserError({
     title: 'Python version not found',
-    message: `${what} was asked for by ${describeSource(chosen)}, but it is not in the tool cache, not in the versions manifest and not on PATH.${pypy} Nearest available: ${nearest.length ? nearest.join(', ') : 'none'}.`,
+    message: `${what} was asked for by ${describeSource(chosen)}, but it is not in the tool cache, not in the versions manifest and not on PATH (architecture ${arch}).${pypy} Nearest available: ${nearest.length ? nearest.join(', ') : 'none'}.`,
     file: chosen.file,
     line: chosen.line,
-    fix: nearest[0]
-      ? `Pin one of the available versions, e.g. ${nearest[0]}, or fix a typo in the version.`
-      : `Install Python ${chosen.value} on the runner or give a 'python-mirror' that has it.`,
+    fix:
+      spec.implementation === 'pypy'
+        ? `Put ${chosen.value} on PATH before this step (e.g. actions/setup-python with python-version: ${chosen.value}, or the distribution's pypy3 package).`
+        : nearest[0]
+          ? `Pin one of the available versions, e.g. ${nearest[0]}, or fix a typo in the version.`
+          : `Install Python ${chosen.value} on the runner or give a 'python-mirror' that has it.`,
   })
 }

@@ -9,7 +9,7 @@ import type { Runner } from '../runner.js'
 export async function pythonStage(inputs: Inputs, runner: Runner, project: Project): Promise<PythonInstall> {
   const found = await findPython(project.pythonVersionSources, {
     toolCacheDir: runner.toolCache,
-    arch: runner.toolArch,
+    ...pythonArch(inputs.architecture, runner.toolArch),
     // PATH as it is now: earlier steps (and this action) may have added to it
     pathEnv: process.env.PATH ?? '',
     platform: runner.platform,
@@ -23,4 +23,15 @@ export async function pythonStage(inputs: Inputs, runner: Runner, project: Proje
   })
   exportPython(found, runner.platform)
   return found
+}
+
+/**
+ * The architecture of the Python to find: the `architecture` input, else the runner's. `foreignArch`
+ * says the input asked for another one than the runner's (x86 on a Windows x64 runner).
+ */
+export function pythonArch(
+  input: string | undefined,
+  runnerArch: string,
+): { arch: string; foreignArch: boolean } {
+  return { arch: input ?? runnerArch, foreignArch: input !== undefined && input !== runnerArch }
 }

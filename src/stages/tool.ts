@@ -16,7 +16,7 @@ export async function toolStage(
   const { inputs, runner, python } = earlier
   const setup: ToolContext = {
     ...earlier,
-    venv: venvLayout(inputs.venvPath),
+    venv: venvLayout(inputs.venvPath, runner.platform, manager.name === 'conda' ? 'conda' : 'venv'),
     caching: cachingFor(manager, inputs, runner, python),
   }
   core.info(`Package manager: ${manager.name} (${earlier.project.managerReason ?? 'default'})`)

@@ -23,6 +23,7 @@ export const inputCases: BadInputCase[] = [
   refused('manager', 'UV', "Input 'manager' is 'UV'"),
   refused('fail-on', 'warnings', "Input 'fail-on' is 'warnings'", true),
   refused('uv-source', 'conda', "Input 'uv-source' is 'conda'"),
+  refused('architecture', 'amd64', "Input 'architecture' is 'amd64', which is not one of: x64, x86, arm64"),
   refused('cache', 'yes', "Input 'cache' is 'yes', which is neither true nor false", true),
   refused('cache-save', 'always', "Input 'cache-save' is 'always'"),
   refused('comment', 'sometimes', "Input 'comment' is 'sometimes'"),

@@ -2,7 +2,11 @@ import { describe, expect, it } from '@jest/globals'
 import { cacheKeys } from '../../../src/cache/key.js'
 import { toolEntryKey } from '../../../src/cache/tool-entry.js'
 
-const python = { version: '3.11.7', executable: '/opt/hostedtoolcache/Python/3.11.7/x64/bin/python3.11' }
+const python = {
+  version: '3.11.7',
+  arch: 'x64',
+  executable: '/opt/hostedtoolcache/Python/3.11.7/x64/bin/python3.11',
+}
 const dir = '/opt/hostedtoolcache/poetry/2.5.1/x64'
 const runner = { platform: 'linux', arch: 'x64' }
 
@@ -21,6 +25,11 @@ describe('toolEntryKey', () => {
     const other = { ...python, executable: '/usr/bin/python3.11' }
     expect(toolEntryKey({ python: other, runner } as never, 'poetry', '2.5.1', dir)).not.toBe(key)
     expect(toolEntryKey({ python, runner } as never, 'poetry', '2.4.0', dir)).not.toBe(key)
+  })
+
+  it("names the Python's architecture, not the runner's (x86 Python on an x64 runner)", () => {
+    const key = toolEntryKey({ python: { ...python, arch: 'x86' }, runner } as never, 'poetry', '2.5.1', dir)
+    expect(key).toMatch(/-x86-py3\.11\.7-/)
   })
 
   it('is never matched by an environment restore key', () => {

@@ -52,6 +52,7 @@ function context(example: string, inputValues: Record<string, string> = {}, tool
       prefix: '/tc',
       source: 'input',
       foundIn: 'tool-cache',
+      arch: 'x64',
       cacheHit: true,
     },
     venv: venvLayout(inputs.venvPath),

@@ -6,7 +6,7 @@ import { inputReader } from '../../../__fixtures__/context.js'
 import { UserError } from '../../../src/errors.js'
 import { loadInputs } from '../../../src/inputs.js'
 import { DEFAULT_POETRY_VERSION, resolvePoetryVersion } from '../../../src/managers/poetry-version.js'
-import { uvArchiveUrl, uvTarget } from '../../../src/managers/uv-target.js'
+import { detectLibc, uvArchiveUrl, uvTarget } from '../../../src/managers/uv-target.js'
 import {
   DEFAULT_UV_VERSION,
   resolveUvVersion,
@@ -83,17 +83,54 @@ describe('resolvePoetryVersion', () => {
 
 describe('uv release archives', () => {
   it.each([
-    ['linux', 'x64', 'x86_64-unknown-linux-gnu', 'tar.gz'],
-    ['linux', 'arm64', 'aarch64-unknown-linux-gnu', 'tar.gz'],
-    ['darwin', 'arm64', 'aarch64-apple-darwin', 'tar.gz'],
-    ['win32', 'x64', 'x86_64-pc-windows-msvc', 'zip'],
-  ] as const)('%s/%s → uv-%s.%s', (platform, arch, target, extension) => {
-    expect(uvTarget(platform, arch)).toEqual({ target, extension })
+    ['linux', 'x64', 'glibc', 'x86_64-unknown-linux-gnu', 'tar.gz'],
+    ['linux', 'x64', 'musl', 'x86_64-unknown-linux-musl', 'tar.gz'],
+    ['linux', 'arm64', 'glibc', 'aarch64-unknown-linux-gnu', 'tar.gz'],
+    ['linux', 'arm64', 'musl', 'aarch64-unknown-linux-musl', 'tar.gz'],
+    ['linux', 'x86', 'glibc', 'i686-unknown-linux-gnu', 'tar.gz'],
+    ['linux', 'ia32', 'musl', 'i686-unknown-linux-musl', 'tar.gz'],
+    ['linux', 'arm', 'glibc', 'armv7-unknown-linux-gnueabihf', 'tar.gz'],
+    ['linux', 'arm', 'musl', 'armv7-unknown-linux-musleabihf', 'tar.gz'],
+    ['linux', 'ppc64', 'glibc', 'powerpc64le-unknown-linux-gnu', 'tar.gz'],
+    ['linux', 's390x', 'glibc', 's390x-unknown-linux-gnu', 'tar.gz'],
+    ['linux', 'riscv64', 'musl', 'riscv64gc-unknown-linux-musl', 'tar.gz'],
+    ['darwin', 'arm64', 'glibc', 'aarch64-apple-darwin', 'tar.gz'],
+    ['darwin', 'x64', 'glibc', 'x86_64-apple-darwin', 'tar.gz'],
+    ['win32', 'x64', 'glibc', 'x86_64-pc-windows-msvc', 'zip'],
+    ['win32', 'x86', 'glibc', 'i686-pc-windows-msvc', 'zip'],
+    ['win32', 'arm64', 'glibc', 'aarch64-pc-windows-msvc', 'zip'],
+  ] as const)('%s/%s (%s) → uv-%s.%s', (platform, arch, libc, target, extension) => {
+    expect(uvTarget(platform, arch, libc)).toEqual({ target, extension })
   })
 
-  it('has no archive for other platforms and says to use PyPI', () => {
-    expect(() => uvTarget('aix', 'ppc64')).toThrow('no release archive for aix/ppc64')
-    expect(fixOf(() => uvTarget('aix', 'ppc64'))).toContain('uv-source: pypi')
+  it.each([
+    ['linux', 'ppc64', 'musl', 'powerpc64le-unknown-linux-musl'],
+    ['linux', 's390x', 'musl', 's390x-unknown-linux-musl'],
+    ['aix', 'ppc64', 'glibc', 'powerpc64le-aix'],
+  ] as const)(
+    'has neither archive nor wheel for %s/%s (%s), and does not offer PyPI',
+    (platform, arch, libc, target) => {
+      expect(() => uvTarget(platform, arch, libc)).toThrow(
+        `no release archive and no PyPI wheel for ${platform}/${arch}`,
+      )
+      expect(() => uvTarget(platform, arch, libc)).toThrow(target)
+      expect(fixOf(() => uvTarget(platform, arch, libc))).not.toContain('pypi')
+    },
+  )
+
+  it.each([
+    [['etc/alpine-release'], 'musl'],
+    [['lib/ld-musl-x86_64.so.1'], 'musl'],
+    [['lib/ld-musl-aarch64.so.1'], 'musl'],
+    [['lib/x86_64-linux-gnu/libc.so.6', 'lib64/ld-linux-x86-64.so.2'], 'glibc'],
+    [[], 'glibc'],
+  ])('a root holding %j is %s', (files, libc) => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'spe-libc-'))
+    for (const file of files) {
+      fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true })
+      fs.writeFileSync(path.join(root, file), '')
+    }
+    expect(detectLibc(root)).toBe(libc)
   })
 
   it('builds the URL under the mirror base', () => {

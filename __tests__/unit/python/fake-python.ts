@@ -38,3 +38,31 @@ export function fakeToolCache(versions: string[], arch = 'x64', incomplete: stri
   }
   return root
 }
+
+/**
+ * A Windows archive shaped like actions/python-versions' `python-<v>-win32-<arch>.zip`: the
+ * python.org installer (`python-3.12.8-amd64.exe`, `python-3.12.8.exe` for x86, `.msi` before 3.5)
+ * next to `setup.ps1`, nothing else. The installer here is inert bytes: the command runner is faked.
+ */
+export function fakeWindowsArchive(installer: string): Buffer {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spe-fake-win-'))
+  fs.writeFileSync(path.join(dir, installer), 'MZ fake installer')
+  fs.writeFileSync(path.join(dir, 'setup.ps1'), '# stand-in for python-versions setup.ps1\nexit 1\n')
+  const archive = path.join(dir, 'archive.zip')
+  execFileSync('zip', ['-q', archive, installer, 'setup.ps1'], { cwd: dir })
+  return fs.readFileSync(archive)
+}
+
+/**
+ * A macOS archive shaped like python-versions' `python-<v>-darwin-<arch>.tar.gz` for 3.11.0b1+:
+ * the python.org `python-<v>-macos11.pkg` next to `setup.sh`.
+ */
+export function fakeMacosPkgArchive(version: string): Buffer {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spe-fake-pkg-'))
+  const pkg = `python-${version}-macos11.pkg`
+  fs.writeFileSync(path.join(dir, pkg), 'xar! fake pkg')
+  fs.writeFileSync(path.join(dir, 'setup.sh'), '#!/bin/sh\n# stand-in for python-versions setup.sh\nexit 1\n')
+  const archive = path.join(dir, 'archive.tar.gz')
+  execFileSync('tar', ['czf', archive, '-C', dir, pkg, 'setup.sh'])
+  return fs.readFileSync(archive)
+}

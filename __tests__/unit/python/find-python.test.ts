@@ -96,6 +96,40 @@ describe('findPython', () => {
     expect(python.prefix).toBe(path.join(toolCache, 'Python', '3.13.0', 'x64-freethreaded'))
   })
 
+  it("with architecture x86, takes the x86 tool cache entry and manifest file, never the runner's x64", async () => {
+    const layout = mirrorLayout([{ version: '3.11.7', archive: fakePythonArchive('3.11.7') }], 'linux', 'x86')
+    const mirror = await startPythonMirror(layout.files)
+    mirrors.push(mirror)
+    const toolCache = fakeToolCache(['3.11.7'], 'x64')
+    const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'spe-bin-'))
+    fs.writeFileSync(path.join(bin, 'python3.11'), fakePythonScript('3.11.9'), { mode: 0o755 })
+    const python = await findPython(
+      pinned('3.11'),
+      options(toolCache, mirror.url, { arch: 'x86', foreignArch: true, pathEnv: bin }),
+    )
+    expect(python).toMatchObject({
+      version: '3.11.7',
+      arch: 'x86',
+      foundIn: 'download',
+      prefix: path.join(toolCache, 'Python', '3.11.7', 'x86'),
+    })
+    expect(mirror.requests).toContain(layout.archivePaths['3.11.7'])
+  })
+
+  it('with a foreign architecture nowhere to be had, says so instead of taking PATH', async () => {
+    const mirror = await mirrorOf(['3.11.7'])
+    const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'spe-bin-'))
+    fs.writeFileSync(path.join(bin, 'python3.11'), fakePythonScript('3.11.4'), { mode: 0o755 })
+    const attempt = findPython(
+      pinned('3.11'),
+      options(fakeToolCache(['3.11.7'], 'x64'), mirror.url, { arch: 'x86', foreignArch: true, pathEnv: bin }),
+    )
+    await expect(attempt).rejects.toMatchObject({
+      title: 'Python version not found',
+      message: expect.stringContaining('not on PATH (architecture x86)'),
+    })
+  })
+
   it('falls back to PATH when the manifest cannot be reached, with a warning', async () => {
     const closed = await mirrorOf([])
     await closed.close()
@@ -130,6 +164,16 @@ describe('findPython', () => {
       message: expect.stringMatching(message),
     })
     expect(fs.existsSync(path.join(toolCache, 'Python', '3.11.7'))).toBe(false)
+  })
+
+  it('says where PyPy must come from when it is not on PATH (it is never downloaded)', async () => {
+    const mirror = await mirrorOf(['3.10.14'])
+    const attempt = findPython(pinned('pypy3.10'), options(fakeToolCache(['3.10.14']), mirror.url))
+    await expect(attempt).rejects.toMatchObject({
+      message: expect.stringContaining('PyPy is not downloaded by this action'),
+      fix: expect.stringContaining('Put pypy3.10 on PATH before this step'),
+    })
+    expect(mirror.requests).toEqual([])
   })
 
   it('names the source and the nearest versions when nothing matches', async () => {

@@ -23,6 +23,7 @@ function report(findings: Finding[]): RunReport {
       cacheHit: false,
       source: '.python-version:1',
       foundIn: 'path',
+      arch: 'x64',
     },
     manager: { name: 'pip', version: '24.0' },
     venvPath: '/w/.venv',
