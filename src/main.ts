@@ -3,6 +3,7 @@ import * as path from 'node:path'
 import * as core from '@actions/core'
 import { cacheStateFor } from './cache/cache-state.js'
 import { downloadCacheDir, restoreEnvironment } from './cache/restore-env.js'
+import { runDiscover } from './discover/run-discover.js'
 import { baseRevisionOptions } from './drift/base-options.js'
 import { openBaseRevision } from './drift/base-revision.js'
 import { buildDriftContext } from './drift/build-context.js'
@@ -38,6 +39,7 @@ export async function run(): Promise<void> {
   saveMainState({ succeeded: false })
   try {
     const inputs = loadInputs()
+    if (inputs.mode === 'discover') return await runDiscover(inputs)
     const policy = parseRulesPolicy(inputs.rules)
     const project = await runStage(timings, 'Project', async () => readProject(inputs))
     const venv = venvLayout(inputs.venvPath)

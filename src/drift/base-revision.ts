@@ -1,45 +1,15 @@
-import { execFile } from 'node:child_process'
-import * as fs from 'node:fs'
 import * as core from '@actions/core'
 import { HttpClient } from '@actions/http-client'
 import { BearerCredentialHandler } from '@actions/http-client/lib/auth'
+import { type BaseRevisionOptions, baseRevisionRef, git, resolveWithGit } from '../base-commit.js'
 import { API_REQUEST_OPTIONS } from '../report/github-api.js'
+
+export { type BaseRevisionOptions, baseRevisionRef }
 
 /** Reads files (paths relative to the workspace) as they are in the base revision; undefined = absent. */
 export interface BaseFileReader {
   ref: string
   read(file: string): Promise<string | undefined>
-}
-
-export interface BaseRevisionOptions {
-  workspace: string
-  eventName?: string
-  eventPath?: string
-  /** The `base-ref` input: a branch, tag or commit to compare with on other events. */
-  baseRef?: string
-  token?: string
-  apiUrl?: string
-  repository?: string
-}
-
-/** The pull request's base commit (event payload), else the `base-ref` input; undefined when neither. */
-export function baseRevisionRef(options: BaseRevisionOptions): string | undefined {
-  if (
-    options.eventPath &&
-    /^pull_request/.test(options.eventName ?? '') &&
-    fs.existsSync(options.eventPath)
-  ) {
-    try {
-      const payload = JSON.parse(fs.readFileSync(options.eventPath, 'utf8')) as {
-        pull_request?: { base?: { sha?: string } }
-      }
-      const sha = payload.pull_request?.base?.sha
-      if (sha) return sha
-    } catch {
-      core.warning('The event payload is not valid JSON; no base revision to compare with.')
-    }
-  }
-  return options.baseRef || undefined
 }
 
 /**
@@ -62,35 +32,6 @@ export async function openBaseRevision(options: BaseRevisionOptions): Promise<Ba
     `The base revision ${ref} is not in the checkout and cannot be fetched; dependency changes are not reported.`,
   )
   return undefined
-}
-
-interface GitResult {
-  code: number
-  stdout: string
-}
-
-function git(cwd: string, args: string[], timeout = 60_000): Promise<GitResult> {
-  return new Promise((resolve) => {
-    execFile('git', args, { cwd, timeout, maxBuffer: 64 * 1024 * 1024 }, (error, stdout) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0
-      resolve({ code, stdout })
-    })
-  })
-}
-
-async function resolveWithGit(workspace: string, ref: string): Promise<string | undefined> {
-  const verify = () => git(workspace, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])
-  let result = await verify()
-  if (result.code !== 0) {
-    if ((await git(workspace, ['rev-parse', '--is-inside-work-tree'])).code !== 0) return undefined
-    // A shallow checkout (actions/checkout's default) lacks the base commit: fetch just that one.
-    const fetched = await git(workspace, ['fetch', '--no-tags', '--depth=1', 'origin', ref], 120_000)
-    if (fetched.code !== 0) return undefined
-    result = await verify()
-    if (result.code !== 0)
-      result = await git(workspace, ['rev-parse', '--verify', '--quiet', 'FETCH_HEAD^{commit}'])
-  }
-  return result.code === 0 ? result.stdout.trim() : undefined
 }
 
 async function gitShow(workspace: string, commit: string, file: string): Promise<string | undefined> {

@@ -1,0 +1,122 @@
+import * as fs from 'node:fs'
+import * as core from '@actions/core'
+import { HttpClient } from '@actions/http-client'
+import { BearerCredentialHandler } from '@actions/http-client/lib/auth'
+import { type BaseRevisionOptions, baseRevisionRef, git, resolveWithGit } from '../base-commit.js'
+import { API_REQUEST_OPTIONS } from '../report/github-api.js'
+import type { ChangeScope } from './select-projects.js'
+
+export interface ChangeOptions extends BaseRevisionOptions {
+  /** The commit being built (GITHUB_SHA), the head of a comparison through the API. */
+  headSha?: string
+}
+
+export interface ChangedFiles {
+  scope: ChangeScope
+  /** The base compared with, and how the diff was made, for the summary. */
+  base?: string
+  via?: 'git' | 'api'
+}
+
+/** The pull request files endpoint serves at most 3,000 files, 100 a page. */
+const MAX_PAGES = 30
+/** The compare endpoint lists at most 300 files and does not page them. */
+const COMPARE_LIMIT = 300
+
+/**
+ * The files changed since the base: the pull request's base commit, else the `base-ref` input.
+ * git first (fetching the base when the checkout is shallow), then the GitHub API; when neither
+ * can tell, every project is listed, with a warning, rather than silently too few.
+ */
+export async function changedFiles(options: ChangeOptions): Promise<ChangedFiles> {
+  const ref = baseRevisionRef(options)
+  if (!ref) {
+    const event = options.eventName || 'this'
+    return { scope: { kind: 'all', because: `${event} event without base-ref: nothing to compare with` } }
+  }
+  const commit = await resolveWithGit(options.workspace, ref)
+  if (commit) {
+    const files = await gitDiff(options.workspace, commit)
+    if (files) return { scope: { kind: 'changed', files }, base: ref, via: 'git' }
+  }
+  if (options.token && options.apiUrl && options.repository) {
+    try {
+      const files = await apiDiff(options, ref)
+      if (files) return { scope: { kind: 'changed', files }, base: ref, via: 'api' }
+      return everything(ref, 'the GitHub API lists only the first files of so large a change')
+    } catch (error) {
+      return everything(ref, `the GitHub API did not answer (${(error as Error).message})`)
+    }
+  }
+  return everything(ref, 'it is not in the checkout and there is no token for the GitHub API')
+}
+
+function everything(ref: string, why: string): ChangedFiles {
+  core.warning(`Cannot tell which files changed since ${ref}: ${why}. Every project is listed.`, {
+    title: 'Changed files unknown',
+  })
+  return { scope: { kind: 'all', because: `changed files since ${ref} unknown` }, base: ref }
+}
+
+/** `base...HEAD` (what the pull request adds); `base HEAD` when a shallow clone has no merge base. */
+async function gitDiff(workspace: string, commit: string): Promise<string[] | undefined> {
+  const args = ['diff', '--name-only', '--no-renames', '--relative', '-z']
+  let result = await git(workspace, [...args, `${commit}...HEAD`])
+  if (result.code !== 0) result = await git(workspace, [...args, commit, 'HEAD'])
+  if (result.code !== 0) return undefined
+  return result.stdout.split('\0').filter((file) => file !== '')
+}
+
+/** undefined when the API's list is cut short (then the caller lists everything). */
+async function apiDiff(options: ChangeOptions, ref: string): Promise<string[] | undefined> {
+  const client = new HttpClient(
+    'setup-python-env',
+    [new BearerCredentialHandler(options.token ?? '')],
+    API_REQUEST_OPTIONS,
+  )
+  const repo = `${(options.apiUrl ?? '').replace(/\/+$/, '')}/repos/${options.repository}`
+  const headers = { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' }
+  const number = pullRequestNumber(options)
+  type FileEntry = { filename?: string; previous_filename?: string }
+  const names = (entries: FileEntry[]) =>
+    entries.flatMap((entry) => [entry.filename, entry.previous_filename]).filter((f): f is string => !!f)
+  if (number !== undefined) {
+    const files: string[] = []
+    for (let page = 1; page <= MAX_PAGES; page++) {
+      const response = await client.getJson<FileEntry[]>(
+        `${repo}/pulls/${number}/files?per_page=100&page=${page}`,
+        headers,
+      )
+      const entries = expectOk(response)
+      files.push(...names(entries))
+      if (entries.length < 100) return files
+    }
+    return undefined
+  }
+  const head = options.headSha || 'HEAD'
+  const response = await client.getJson<{ files?: FileEntry[] }>(
+    `${repo}/compare/${encodeURIComponent(ref)}...${encodeURIComponent(head)}`,
+    headers,
+  )
+  const entries = expectOk(response).files ?? []
+  return entries.length >= COMPARE_LIMIT ? undefined : names(entries)
+}
+
+/** A 404 answers with no body instead of throwing: it must not read as "nothing changed". */
+function expectOk<T>(response: { statusCode: number; result: T | null }): T {
+  if (response.statusCode !== 200 || response.result === null) throw new Error(`HTTP ${response.statusCode}`)
+  return response.result
+}
+
+function pullRequestNumber(options: ChangeOptions): number | undefined {
+  if (!/^pull_request/.test(options.eventName ?? '') || !options.eventPath) return undefined
+  try {
+    const payload = JSON.parse(fs.readFileSync(options.eventPath, 'utf8')) as {
+      pull_request?: { number?: unknown }
+    }
+    const number = payload.pull_request?.number
+    return typeof number === 'number' ? number : undefined
+  } catch {
+    return undefined
+  }
+}
