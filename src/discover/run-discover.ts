@@ -22,6 +22,7 @@ export async function runDiscover(inputs: Inputs): Promise<void> {
   const timings: StageTiming[] = []
   const workspace = inputs.workspace
   const started = performance.now()
+  const cpuBefore = process.cpuUsage()
   const discovered = await runStage(timings, 'Discover projects', async () => {
     const listing = await listRepositoryFiles(inputs.workingDirectory)
     const filter = new PathFilter(inputs.discoverPaths)
@@ -34,8 +35,10 @@ export async function runDiscover(inputs: Inputs): Promise<void> {
       workspace,
     )
     const milliseconds = performance.now() - started
+    const cpu = process.cpuUsage(cpuBefore)
+    // CPU time too: on a busy runner the wall clock says more about the neighbours than about us
     core.info(
-      `Discovered ${projects.length} project(s) among ${listing.files.length} files (listed by ${listing.source}) in ${Math.round(milliseconds)} ms.`,
+      `Discovered ${projects.length} project(s) among ${listing.files.length} files (listed by ${listing.source}) in ${Math.round(milliseconds)} ms (${Math.round((cpu.user + cpu.system) / 1000)} ms CPU).`,
     )
     if (listing.environments.length > 0) core.info(`Skipped environments: ${listing.environments.join(', ')}`)
     return { listing, projects, milliseconds }
