@@ -137,6 +137,25 @@ describe('mode: discover on a monorepo, end to end through dist/', () => {
     ])
   })
 
+  it('a shallow checkout (depth 1, as actions/checkout makes) fetches the base commit to diff', async () => {
+    const base = git(repo, 'rev-parse', 'main').trim()
+    const shallow = fs.mkdtempSync(path.join(os.tmpdir(), 'spe-monorepo-shallow-'))
+    git(os.tmpdir(), 'clone', '-q', '--depth', '1', '--branch', 'lib-change', `file://${repo}`, shallow)
+    expect(() => git(shallow, 'cat-file', '-e', `${base}^{commit}`)).toThrow()
+    const run = await runAction('monorepo', {
+      projectDir: shallow,
+      eventName: 'pull_request',
+      eventPayload: { number: 1, pull_request: { number: 1, base: { ref: 'main', sha: base } } },
+      inputs: { mode: 'discover' },
+    })
+    expect(run.exitCode).toBe(0)
+    expect(projectsOf(run.outputs).map((p) => [p['working-directory'], p.reason])).toEqual([
+      ['libs/core', 'changed'],
+      ['services/api', 'dependency-changed'],
+    ])
+    expect(run.summary).toContain('(git)')
+  })
+
   it('a broken project fails discovery with setup mode’s error at the file, no stack trace', async () => {
     branchWith(repo, 'broken', { 'tools/cli/pyproject.toml': '[project\nname = "x"\n' })
     const run = await discover('broken', { event: 'push' })

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
+import fc from 'fast-check'
 import { IgnoreStack, parseGitignore } from '../../../src/discover/gitignore.js'
 
 describe('.gitignore rules (the walk without git)', () => {
@@ -25,5 +26,36 @@ describe('.gitignore rules (the walk without git)', () => {
     const nested = root.with('services', parseGitignore('generated\n'))
     expect(nested.ignores('services/generated', true)).toBe(true)
     expect(nested.ignores('libs/generated', true)).toBe(false)
+  })
+})
+
+describe('any .gitignore text', () => {
+  it('gives rules that answer for any path, never an exception', () => {
+    const fragments = fc.constantFrom(
+      '*',
+      '**',
+      '/',
+      '!',
+      '#',
+      '[',
+      ']',
+      '\\',
+      '?',
+      'a',
+      '.',
+      ' ',
+      '\n',
+      '\r\n',
+    )
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fragments, fc.string({ maxLength: 8 })), { maxLength: 30 }),
+        fc.string(),
+        (parts, file) => {
+          const stack = new IgnoreStack().with('', parseGitignore(parts.join('')))
+          expect(typeof stack.ignores(file, false)).toBe('boolean')
+        },
+      ),
+    )
   })
 })
