@@ -68,6 +68,10 @@ export interface Inputs {
   discoverAll: boolean
   /** discover: list each uv workspace member (with its --package) instead of the workspace root. */
   discoverWorkspaceMembers: boolean
+  /** Ask the advisory service about the installed versions (vulnerable-dependency). */
+  audit: boolean
+  /** Base URL of an OSV-compatible API (POST /v1/querybatch, GET /v1/vulns/{id}). */
+  osvUrl: string
 }
 
 export type Mode = 'setup' | 'discover'
@@ -131,6 +135,8 @@ export function loadInputs(read: InputReader = (name) => core.getInput(name)): I
       .filter((glob) => glob.length > 0),
     discoverAll: parseBoolean('discover-all', read('discover-all')),
     discoverWorkspaceMembers: parseBoolean('discover-workspace-members', read('discover-workspace-members')),
+    audit: parseBoolean('audit', read('audit') || 'true'),
+    osvUrl: parseMirror('osv-url', read('osv-url').trim(), '/v1/querybatch') ?? 'https://api.osv.dev',
   }
   return Object.freeze(inputs)
 }
@@ -199,6 +205,11 @@ export function parseBoolean(name: string, value: string): boolean {
   })
 }
 
+const MIRROR_EXAMPLES: Record<string, string> = {
+  'uv-mirror': 'https://mirror.example.com/uv',
+  'osv-url': 'https://api.osv.dev',
+}
+
 function parseMirror(name: string, value: string, serves: string): string | undefined {
   if (!value) return undefined
   let url: URL | undefined
@@ -211,7 +222,7 @@ function parseMirror(name: string, value: string, serves: string): string | unde
   throw new UserError({
     title: `Invalid input ${name}`,
     message: `Input '${name}' is '${value}', which is not an http(s) URL.`,
-    fix: `Set '${name}:' to the base URL that serves ${serves}, e.g. https://mirror.example.com/${name === 'uv-mirror' ? 'uv' : 'python-versions'}.`,
+    fix: `Set '${name}:' to the base URL that serves ${serves}, e.g. ${MIRROR_EXAMPLES[name] ?? 'https://mirror.example.com/python-versions'}.`,
   })
 }
 

@@ -1,12 +1,16 @@
 import * as os from 'node:os'
 import * as path from 'node:path'
 import * as core from '@actions/core'
+import { advisoryOptions } from './advisories/advisory-options.js'
+import { lookUpAdvisories } from './advisories/look-up-advisories.js'
 import { cacheStateFor } from './cache/cache-state.js'
 import { downloadCacheDir, restoreEnvironment } from './cache/restore-env.js'
 import { runDiscover } from './discover/run-discover.js'
+import { advisoryQueries } from './drift/advisory-queries.js'
 import { baseRevisionOptions } from './drift/base-options.js'
 import { openBaseRevision } from './drift/base-revision.js'
 import { buildDriftContext } from './drift/build-context.js'
+import { withAdvisories } from './drift/change-advisories.js'
 import type { Finding } from './drift/finding.js'
 import { applyPolicy, parseRulesPolicy } from './drift/policy.js'
 import { dependencyChanges } from './drift/rules/dependency-changed.js'
@@ -121,10 +125,16 @@ export async function run(): Promise<void> {
         locks: project.lock && project.lock.kind !== 'requirements' ? [project.lock] : undefined,
         base,
       })
+      const ruleOff = policy.get('vulnerable-dependency') === 'off'
+      driftCtx.advisories = await lookUpAdvisories(
+        advisoryQueries(driftCtx),
+        advisoryOptions(inputs, ruleOff),
+      )
       return {
         findings: mergeFindings(applyPolicy(stageFindings, policy), runRules(driftCtx, policy)),
-        changes: dependencyChanges(driftCtx),
+        changes: withAdvisories(dependencyChanges(driftCtx), driftCtx.advisories),
         baseRef: base?.ref,
+        advisories: driftCtx.advisories,
       }
     })
     const findings = drift.findings
@@ -142,6 +152,7 @@ export async function run(): Promise<void> {
       cache,
       baseRef: drift.baseRef,
       dependencyChanges: drift.changes,
+      advisories: drift.advisories,
     }
     await runStage(timings, 'Report', () => reportRun(report, inputs))
     const failure = failureMessage(findings, inputs.failOn)
@@ -168,7 +179,13 @@ function mergeFindings(...lists: Finding[][]): Finding[] {
   const seen = new Set<string>()
   const merged: Finding[] = []
   for (const finding of lists.flat()) {
-    const key = [finding.rule, finding.file ?? '', finding.line ?? '', finding.package ?? ''].join('\0')
+    const key = [
+      finding.rule,
+      finding.file ?? '',
+      finding.line ?? '',
+      finding.package ?? '',
+      finding.advisory?.id ?? '',
+    ].join('\0')
     if (seen.has(key)) continue
     seen.add(key)
     merged.push(finding)

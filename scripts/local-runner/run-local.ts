@@ -3,7 +3,9 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type { OsvRecord } from '../../src/advisories/osv-types.js'
 import { serviceDir, startCacheService } from '../loopback/cache-service.js'
+import { type OsvRequest, startOsvService } from '../loopback/osv-service.js'
 import { actionNode } from './node-runtime.js'
 import { pullRequestPayload } from './pull-request-event.js'
 import { readKeyValueFile, readPathFile } from './runner-files.js'
@@ -38,6 +40,11 @@ export interface LocalRunOptions {
   cacheDir?: string
   /** An already started cache service (e.g. with faults) to use instead of starting one. */
   cacheService?: { env(): Record<string, string> }
+  /**
+   * Without an `osv-url` input, the run asks a loopback OSV service holding these advisories
+   * (none by default), so no local run ever sends package names off the machine.
+   */
+  advisories?: OsvRecord[]
 }
 
 export interface StepResult {
@@ -57,6 +64,8 @@ export interface LocalRunResult extends StepResult {
   addedPath: string[]
   post: StepResult
   workDir: string
+  /** Requests the loopback OSV service received (empty when the run named its own osv-url). */
+  osvRequests: OsvRequest[]
 }
 
 /** Variables of the calling shell that would leak a real runner's context into the run. */
@@ -144,6 +153,9 @@ export async function runLocal(options: LocalRunOptions): Promise<LocalRunResult
       : undefined
   const service = options.cacheService ?? ownService
   if (service) Object.assign(runnerEnv, service.env())
+  const osv =
+    inputs['osv-url'] === undefined ? await startOsvService({ advisories: options.advisories }) : undefined
+  if (osv) runnerEnv['INPUT_OSV-URL'] = osv.url
   let main: StepResult
   let post: StepResult
   try {
@@ -154,6 +166,7 @@ export async function runLocal(options: LocalRunOptions): Promise<LocalRunResult
     post = await runStep(path.join(distDir, 'post.js'), postEnv, workspace, options.stream, timeoutMs)
   } finally {
     await ownService?.close()
+    await osv?.close()
   }
 
   return {
@@ -164,6 +177,7 @@ export async function runLocal(options: LocalRunOptions): Promise<LocalRunResult
     addedPath: readPathFile(files.path),
     post,
     workDir,
+    osvRequests: osv?.requests ?? [],
   }
 }
 

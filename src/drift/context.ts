@@ -1,3 +1,4 @@
+import type { AdvisoryLookup } from '../advisories/osv-types.js'
 import type { InstalledPackage } from '../managers/types.js'
 import type { LockFile } from '../project/lock.js'
 import type { Project, PythonVersionSource } from '../project/types.js'
@@ -38,6 +39,8 @@ export interface DriftContext {
   condaEnvironments: CondaEnvironment[]
   /** The pull request's base revision, when there is one. */
   base?: BaseRevision
+  /** What the advisory service said about the installed/locked versions (src/advisories/). */
+  advisories?: AdvisoryLookup
 }
 
 export interface BaseRevision {

@@ -16,6 +16,8 @@ export interface Finding {
   package?: string
   from?: string
   to?: string
+  /** A published security advisory the finding is about (vulnerable-dependency). */
+  advisory?: { id: string; aliases: string[]; url: string }
 }
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, notice: 2 }

@@ -15,6 +15,7 @@ import { pythonVersionMismatchRule } from './rules/python-version-mismatch.js'
 import { requirementNoHashesRule } from './rules/requirement-no-hashes.js'
 import { requirementUnpinnedRule } from './rules/requirement-unpinned.js'
 import { smokeTestFailedRule } from './rules/smoke-test-failed.js'
+import { vulnerableDependencyRule } from './rules/vulnerable-dependency.js'
 
 /** Every rule, in the order docs/rules.md lists them. */
 export const RULES: readonly Rule[] = [
@@ -29,6 +30,7 @@ export const RULES: readonly Rule[] = [
   pythonVersionMismatchRule,
   lockToolVersionRule,
   dependencyChangedRule,
+  vulnerableDependencyRule,
   precommitRevMismatchRule,
   dockerUnlockedInstallRule,
   dockerAlpineMlRule,

@@ -1,3 +1,4 @@
+import type { AdvisoryLookup } from '../advisories/osv-types.js'
 import type { CacheOutcome } from '../cache/restore-env.js'
 import type { Finding } from '../drift/finding.js'
 import type { DependencyChange } from '../drift/rules/dependency-changed.js'
@@ -25,6 +26,8 @@ export interface RunReport {
   /** On pull requests (or with base-ref): the base the lock was compared with. */
   baseRef?: string
   dependencyChanges?: DependencyChange[]
+  /** What the advisory service said (vulnerable-dependency), or why it was not asked. */
+  advisories?: AdvisoryLookup
   /** Absolute path of the SARIF file written. */
   sarifFile?: string
 }

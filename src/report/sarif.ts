@@ -56,7 +56,7 @@ export function buildSarif(
           ruleId: finding.rule,
           ...(index.has(finding.rule) ? { ruleIndex: index.get(finding.rule) } : {}),
           level: LEVEL[finding.severity],
-          message: { text: finding.fix ? `${finding.message} Fix: ${finding.fix}` : finding.message },
+          message: { text: resultText(finding) },
           locations: [
             {
               physicalLocation: {
@@ -71,12 +71,26 @@ export function buildSarif(
             },
           ],
           partialFingerprints: { primaryLocationLineHash: fingerprint(finding) },
+          ...(finding.advisory
+            ? {
+                properties: {
+                  advisoryId: finding.advisory.id,
+                  aliases: finding.advisory.aliases,
+                  helpUri: finding.advisory.url,
+                },
+              }
+            : {}),
         })),
         automationDetails: { id: category },
         columnKind: 'utf16CodeUnits',
       },
     ],
   }
+}
+
+function resultText(finding: Finding): string {
+  const text = finding.fix ? `${finding.message} Fix: ${finding.fix}` : finding.message
+  return finding.advisory ? `${text} Advisory: ${finding.advisory.url}` : text
 }
 
 /** Stable across runs for the same finding, so code scanning tracks it instead of reopening. */

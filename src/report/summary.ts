@@ -3,6 +3,7 @@ import { countBySeverity } from '../drift/finding.js'
 import { table } from './markdown.js'
 import type { RunReport } from './run-report.js'
 import { changesTable, findingsTable, stagesChart } from './tables.js'
+import { auditStatus, vulnerabilitiesTable } from './vulnerabilities.js'
 
 /** The job summary allows 1 MiB per step; long lists are cut well before that. */
 const MAX_ROWS = 500
@@ -25,6 +26,7 @@ export function summaryMarkdown(report: RunReport, leftOutAnnotations: number): 
       : report.smokeTest.result,
   ])
   if (report.importSmoke) rows.push(['Import smoke', `${report.importSmoke.checked} modules imported`])
+  rows.push(['Vulnerabilities', auditStatus(report.advisories, report.findings)])
   if (report.baseRef) rows.push(['Compared with', report.baseRef])
   rows.push(['Findings', `${counts.error} errors, ${counts.warning} warnings, ${counts.notice} notices`])
   if (report.sarifFile) rows.push(['SARIF', report.sarifFile])
@@ -46,6 +48,8 @@ export function summaryMarkdown(report: RunReport, leftOutAnnotations: number): 
       )
     }
   }
+  const vulnerabilities = vulnerabilitiesTable(report.findings)
+  if (vulnerabilities) parts.push('### Known vulnerabilities', vulnerabilities)
   const changes = report.dependencyChanges ?? []
   if (changes.length > 0) {
     parts.push(`### Dependency changes (${changes.length})`, changesTable(changes, MAX_ROWS))

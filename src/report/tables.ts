@@ -34,17 +34,28 @@ export function findingsTable(findings: readonly Finding[], max: number): string
 }
 
 export function changesTable(changes: readonly DependencyChange[], max: number): string {
-  const rows = changes
-    .slice(0, max)
-    .map((c) => [
+  const withAdvisories = changes.some((c) => c.introduces || c.fixes)
+  const rows = changes.slice(0, max).map((c) => {
+    const row = [
       new Raw(CHANGE_ICON[c.kind]),
       c.name,
       c.from ?? '',
       c.to ?? '',
       `${c.file}${c.line ? `:${c.line}` : ''}`,
-    ])
+    ]
+    return withAdvisories ? [...row, advisoryWords(c)] : row
+  })
   const more = changes.length > max ? `\n\n…and ${changes.length - max} more.` : ''
-  return `${table(['Change', 'Package', 'Base', 'This PR', 'Where'], rows)}${more}`
+  const header = ['Change', 'Package', 'Base', 'This PR', 'Where']
+  return `${table(withAdvisories ? [...header, 'Advisories'] : header, rows)}${more}`
+}
+
+/** "introduces GHSA-…", "fixes GHSA-…": what a change does to the known vulnerabilities. */
+function advisoryWords(change: DependencyChange): string {
+  const parts: string[] = []
+  if (change.introduces) parts.push(`❗ introduces ${change.introduces.join(', ')}`)
+  if (change.fixes) parts.push(`✅ fixes ${change.fixes.join(', ')}`)
+  return parts.join('; ')
 }
 
 /** A mermaid pie of the time per stage: which stage dominates reads faster than a column of numbers. */

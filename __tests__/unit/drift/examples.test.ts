@@ -1,6 +1,7 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
+import type { AdvisoryLookup } from '../../../src/advisories/osv-types.js'
 import { buildDriftContext } from '../../../src/drift/build-context.js'
 import { parseRulesPolicy } from '../../../src/drift/policy.js'
 import { RULE_IDS } from '../../../src/drift/registry.js'
@@ -33,6 +34,8 @@ interface Facts {
   toolVersions?: Record<string, string>
   locks?: LockFile[]
   baseFiles?: Record<string, string>
+  /** What the advisory service answered (vulnerable-dependency). */
+  advisories?: AdvisoryLookup
 }
 
 const savedWorkspace = process.env.GITHUB_WORKSPACE
@@ -60,6 +63,7 @@ async function findingsOf(dir: string) {
     locks: facts.locks,
     base: facts.baseFiles ? { ref: 'base', read: async (file) => facts.baseFiles?.[file] } : undefined,
   })
+  ctx.advisories = facts.advisories
   return runRules(ctx, parseRulesPolicy(''))
 }
 

@@ -13,6 +13,10 @@ export interface DependencyChange {
   to?: string
   file: string
   line?: number
+  /** Advisory ids that affect the new version and not the old one (src/drift/change-advisories.ts). */
+  introduces?: string[]
+  /** Advisory ids that affected the old version and not the new one. */
+  fixes?: string[]
 }
 
 export const dependencyChangedRule: Rule = {

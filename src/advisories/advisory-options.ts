@@ -1,0 +1,26 @@
+import * as os from 'node:os'
+import { decideSave } from '../cache/save-policy.js'
+import { cacheServiceAvailable } from '../cache/service.js'
+import type { Inputs } from '../inputs.js'
+import { advisoryCache } from './advisory-cache.js'
+import type { AdvisoryOptions } from './look-up-advisories.js'
+
+/**
+ * How this run asks for advisories: not at all with `audit: false` or the rule turned off; with
+ * the day's cache entry when caching is on and the runner has a cache service, written only
+ * where the environment cache may be written (the same save policy).
+ */
+export function advisoryOptions(inputs: Inputs, ruleOff: boolean): AdvisoryOptions {
+  const enabled = inputs.audit && !ruleOff
+  const useCache = enabled && inputs.cache && cacheServiceAvailable()
+  const mayWrite = decideSave(
+    inputs.cacheSave,
+    process.env.GITHUB_EVENT_NAME ?? '',
+    process.env.GITHUB_REF ?? '',
+  ).save
+  return {
+    enabled,
+    url: inputs.osvUrl,
+    cache: useCache ? advisoryCache(process.env.RUNNER_TEMP || os.tmpdir(), mayWrite) : undefined,
+  }
+}
