@@ -1,17 +1,11 @@
 import { execFileSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
+import { writeFiles } from '../../__fixtures__/file-tree.js'
 import { copyExample } from './run-action.js'
 
 export const git = (cwd: string, ...args: string[]) =>
   execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd, encoding: 'utf8' })
-
-function write(root: string, files: Record<string, string>): void {
-  for (const [file, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true })
-    fs.writeFileSync(path.join(root, file), text)
-  }
-}
 
 /**
  * examples/monorepo as a git repository on branch `main`, with what real repositories carry
@@ -21,7 +15,7 @@ function write(root: string, files: Record<string, string>): void {
  */
 export function monorepoRepo(): string {
   const dir = copyExample('monorepo')
-  write(dir, {
+  writeFiles(dir, {
     '.gitignore': 'scratch/\n',
     '.venv/pyvenv.cfg': 'home = /usr/bin\nversion = 3.12.0\n',
     '.venv/lib/python3.12/site-packages/six-1.17.0.dist-info/METADATA': 'Name: six\n',
@@ -48,7 +42,7 @@ export function branchWith(dir: string, branch: string, files: Record<string, st
   git(dir, 'checkout', '-qb', branch)
   for (const [file, text] of Object.entries(files)) {
     if (text === null) fs.rmSync(path.join(dir, file))
-    else write(dir, { [file]: text })
+    else writeFiles(dir, { [file]: text })
   }
   git(dir, 'add', '-A')
   git(dir, 'commit', '-qm', `change on ${branch}`)

@@ -1,20 +1,11 @@
 import { execFileSync } from 'node:child_process'
-import * as fs from 'node:fs'
-import * as os from 'node:os'
-import * as path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
+import { fileTree } from '../../../__fixtures__/file-tree.js'
 import { candidateFolders, findProjects } from '../../../src/discover/find-projects.js'
 import { listRepositoryFiles } from '../../../src/discover/list-files.js'
 import { isUserError } from '../../../src/errors.js'
 
-function tree(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spe-discover-'))
-  for (const [file, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true })
-    fs.writeFileSync(path.join(dir, file), text)
-  }
-  return dir
-}
+const tree = (files: Record<string, string>) => fileTree(files, 'spe-discover-')
 
 const PROJECT = '[project]\nname = "p"\nversion = "1"\n'
 
