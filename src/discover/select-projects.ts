@@ -31,7 +31,7 @@ export function selectProjects(
   const outside = outsideFilesByProject(projects, workspace)
   for (const file of scope.files) {
     const owner = owners.ownerOf(file)
-    if (owner && !listed.has(owner))
+    if (owner && !listed.has(owner) && !isDocumentationOf(owner, file))
       listed.set(owner, { project: owner, reason: 'changed', because: `${file} changed` })
     for (const reader of outside.get(file) ?? []) {
       if (!listed.has(reader))
@@ -54,6 +54,19 @@ export function selectProjects(
   return projects
     .filter((project) => listed.has(project))
     .map((project) => listed.get(project) as ListedProject)
+}
+
+/**
+ * A file in a `docs/` or `doc/` folder inside a project (the root project's docs/ included) is
+ * prose, not something its tests install or import. A docs folder that is a project itself (a
+ * docs/requirements.txt) still owns its files.
+ */
+function isDocumentationOf(owner: FoundProject, file: string): boolean {
+  const inner = owner.dir === '.' ? file : file.slice(owner.dir.length + 1)
+  return inner
+    .split('/')
+    .slice(0, -1)
+    .some((folder) => folder === 'docs' || folder === 'doc')
 }
 
 /** The project a path belongs to: the deepest project folder holding it. */

@@ -64,6 +64,12 @@ describe('selectProjects', () => {
     expect(listed(files)).toEqual(expected)
   })
 
+  it('docs/ and doc/ folders inside a project are prose, unless the docs folder is a project', () => {
+    expect(listed(['docs/index.md', 'libs/core/docs/api.rst', 'services/api/doc/conf.py'])).toEqual([])
+    const docsProject = project('docs')
+    expect(listed(['docs/index.md', 'docs/api/x.md'], [root, docsProject])).toEqual([['docs', 'changed']])
+  })
+
   it('a file in no project lists nothing when the root is no project', () => {
     expect(listed(['docs/index.md'], [core, util, api])).toEqual([])
   })
