@@ -34,15 +34,17 @@ export async function changedFiles(options: ChangeOptions): Promise<ChangedFiles
     const event = options.eventName || 'this'
     return { scope: { kind: 'all', because: `${event} event without base-ref: nothing to compare with` } }
   }
+  const branch = pullRequest(options)?.baseBranch
+  const base = branch ? `${branch} (${ref.slice(0, 12)})` : ref
   const commit = await resolveWithGit(options.workspace, ref)
   if (commit) {
     const files = await gitDiff(options.workspace, commit)
-    if (files) return { scope: { kind: 'changed', files }, base: ref, via: 'git' }
+    if (files) return { scope: { kind: 'changed', files }, base, via: 'git' }
   }
   if (options.token && options.apiUrl && options.repository) {
     try {
       const files = await apiDiff(options, ref)
-      if (files) return { scope: { kind: 'changed', files }, base: ref, via: 'api' }
+      if (files) return { scope: { kind: 'changed', files }, base, via: 'api' }
       return everything(ref, 'the GitHub API lists only the first files of so large a change')
     } catch (error) {
       return everything(ref, `the GitHub API did not answer (${(error as Error).message})`)
@@ -76,7 +78,7 @@ async function apiDiff(options: ChangeOptions, ref: string): Promise<string[] | 
   )
   const repo = `${(options.apiUrl ?? '').replace(/\/+$/, '')}/repos/${options.repository}`
   const headers = { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' }
-  const number = pullRequestNumber(options)
+  const number = pullRequest(options)?.number
   type FileEntry = { filename?: string; previous_filename?: string }
   const names = (entries: FileEntry[]) =>
     entries.flatMap((entry) => [entry.filename, entry.previous_filename]).filter((f): f is string => !!f)
@@ -108,14 +110,18 @@ function expectOk<T>(response: { statusCode: number; result: T | null }): T {
   return response.result
 }
 
-function pullRequestNumber(options: ChangeOptions): number | undefined {
+/** The pull request's number and base branch from the event payload. */
+function pullRequest(options: ChangeOptions): { number?: number; baseBranch?: string } | undefined {
   if (!/^pull_request/.test(options.eventName ?? '') || !options.eventPath) return undefined
   try {
     const payload = JSON.parse(fs.readFileSync(options.eventPath, 'utf8')) as {
-      pull_request?: { number?: unknown }
+      pull_request?: { number?: unknown; base?: { ref?: unknown } }
     }
-    const number = payload.pull_request?.number
-    return typeof number === 'number' ? number : undefined
+    const { number, base } = payload.pull_request ?? {}
+    return {
+      number: typeof number === 'number' ? number : undefined,
+      baseBranch: typeof base?.ref === 'string' ? base.ref : undefined,
+    }
   } catch {
     return undefined
   }
