@@ -1,42 +1,9 @@
 import { execFile } from 'node:child_process'
-import * as fs from 'node:fs'
-import * as core from '@actions/core'
 
 /*
- * The base commit a change is compared with, from the event and git: used by the drift stage
- * (the base revision's files) and by discover mode (the changed files).
+ * git for the base commit a change is compared with: used by the drift stage (the base
+ * revision's files) and by discover mode (the changed files).
  */
-
-export interface BaseRevisionOptions {
-  workspace: string
-  eventName?: string
-  eventPath?: string
-  /** The `base-ref` input: a branch, tag or commit to compare with on other events. */
-  baseRef?: string
-  token?: string
-  apiUrl?: string
-  repository?: string
-}
-
-/** The pull request's base commit (event payload), else the `base-ref` input; undefined when neither. */
-export function baseRevisionRef(options: BaseRevisionOptions): string | undefined {
-  if (
-    options.eventPath &&
-    /^pull_request/.test(options.eventName ?? '') &&
-    fs.existsSync(options.eventPath)
-  ) {
-    try {
-      const payload = JSON.parse(fs.readFileSync(options.eventPath, 'utf8')) as {
-        pull_request?: { base?: { sha?: string } }
-      }
-      const sha = payload.pull_request?.base?.sha
-      if (sha) return sha
-    } catch {
-      core.warning('The event payload is not valid JSON; no base revision to compare with.')
-    }
-  }
-  return options.baseRef || undefined
-}
 
 export interface GitResult {
   code: number

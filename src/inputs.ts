@@ -1,7 +1,7 @@
 import * as path from 'node:path'
 import * as core from '@actions/core'
 import { UserError } from './errors.js'
-import { parseSpecOrThrow } from './project/python-version/spec.js'
+import { parseSpecOrThrow } from './model/python-spec.js'
 
 /** The only module that reads `INPUT_*`: everything else receives this typed, frozen object. */
 export type ManagerChoice = 'auto' | 'pip' | 'uv' | 'poetry' | 'conda'

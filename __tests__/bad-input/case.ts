@@ -1,8 +1,8 @@
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import type { Finding } from '../../src/drift/finding.js'
-import type { Project } from '../../src/project/types.js'
+import type { Finding } from '../../src/model/finding.js'
+import type { Project } from '../../src/model/project.js'
 
 /** A repository made of the given files; a value of `{ symlink }` makes a symbolic link. */
 export type Files = Record<string, string | Buffer | { symlink: string }>

@@ -7,7 +7,8 @@ import { type LoopbackCacheService, startCacheService } from '../../scripts/loop
 import { hostUvTarget, startUvMirror, type UvMirror } from '../../scripts/loopback/uv-mirror.js'
 import { parsePoetryLock } from '../../src/project/locks/poetry-lock.js'
 import { parseUvLock } from '../../src/project/locks/uv-lock.js'
-import { type ActionRun, copyExample, errors, repoRoot, runAction, toolsBin } from '../support/run-action.js'
+import { expectGreen } from '../support/expect-run.js'
+import { type ActionRun, copyExample, repoRoot, runAction, toolsBin } from '../support/run-action.js'
 
 const UV_VERSION = '0.13.9'
 /** Locked only behind markers that are false on Linux with Python 3.11. */
@@ -166,14 +167,6 @@ describe.each(EXAMPLES)('environment cache on $example', (example) => {
     if (example.toolInstall) expectToolRestored(partial, example.toolInstall)
   })
 })
-
-function expectGreen(run: ActionRun): void {
-  expect({ exit: run.exitCode, post: run.post.exitCode, errors: errors(run) }).toEqual({
-    exit: 0,
-    post: 0,
-    errors: [],
-  })
-}
 
 function expectToolRestored(run: ActionRun, toolInstall: RegExp): void {
   expect(run.log).not.toMatch(toolInstall)

@@ -9,7 +9,8 @@ import {
   startCacheService,
 } from '../../scripts/loopback/cache-service.js'
 import { CacheStore } from '../../scripts/loopback/cache-store.js'
-import { type ActionRun, copyExample, errors, runAction } from '../support/run-action.js'
+import { expectGreen } from '../support/expect-run.js'
+import { type ActionRun, copyExample, runAction } from '../support/run-action.js'
 
 /** One line per example: how to change one pin, what an install looks like in the log, the locked set. */
 interface CachedExample {
@@ -196,14 +197,6 @@ function withoutOwnerMarker(store: CacheStore, key: string): void {
   execFileSync('tar', ['--delete', '-f', tar, '.venv/.setup-python-env'])
   execFileSync('zstd', ['-q', '--long=30', tar, '-o', path.join(work, 'cache.tzst')])
   store.replaceArchive(key, path.join(work, 'cache.tzst'))
-}
-
-function expectGreen(run: ActionRun): void {
-  expect({ exit: run.exitCode, post: run.post.exitCode, errors: errors(run) }).toEqual({
-    exit: 0,
-    post: 0,
-    errors: [],
-  })
 }
 
 function warnings(run: ActionRun): string[] {

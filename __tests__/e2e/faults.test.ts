@@ -13,8 +13,11 @@ import {
   startPythonMirror,
 } from '../../scripts/loopback/python-mirror.js'
 import { hostUvTarget, startUvMirror, type UvMirror } from '../../scripts/loopback/uv-mirror.js'
+import { expectGreen, pipList as pipListMap } from '../support/expect-run.js'
 import { discoverPythons, type LocalPython, runnerArch } from '../support/python-installs.js'
 import { type ActionRun, copyExample, errors, repoRoot, runAction, toolsBin } from '../support/run-action.js'
+
+const pipList = (venv: string) => Object.fromEntries(pipListMap(venv))
 
 /**
  * Faults injected through the loopback peers, each followed by a run without the fault: a
@@ -34,14 +37,6 @@ function warnings(run: Pick<ActionRun, 'annotations'>): string {
     .join('\n')
 }
 
-function expectGreen(run: ActionRun): void {
-  expect({ exit: run.exitCode, post: run.post.exitCode, errors: errors(run) }).toEqual({
-    exit: 0,
-    post: 0,
-    errors: [],
-  })
-}
-
 /** One clear error, no stack, post green. */
 function expectCleanFailure(run: ActionRun, message: RegExp): void {
   expect(run.exitCode).toBe(1)
@@ -49,14 +44,6 @@ function expectCleanFailure(run: ActionRun, message: RegExp): void {
   expect(errors(run)).toHaveLength(1)
   expect(errors(run)[0]?.message).toMatch(message)
   expect(run.log).not.toMatch(NO_STACK)
-}
-
-function pipList(venv: string): Record<string, string> {
-  const out = execFileSync(path.join(venv, 'bin', 'python'), ['-m', 'pip', 'list', '--format', 'json'], {
-    env: { ...process.env, PIP_DISABLE_PIP_VERSION_CHECK: '1' },
-  }).toString()
-  const list = JSON.parse(out) as { name: string; version: string }[]
-  return Object.fromEntries(list.map((pkg) => [pkg.name.toLowerCase().replace(/[-_.]+/g, '-'), pkg.version]))
 }
 
 describe('cache service faults, each followed by a clean run (pip-project)', () => {

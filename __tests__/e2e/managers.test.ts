@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { hostUvTarget, startUvMirror, type UvMirror } from '../../scripts/loopback/uv-mirror.js'
 import { parsePoetryLock } from '../../src/project/locks/poetry-lock.js'
 import { parseUvLock } from '../../src/project/locks/uv-lock.js'
+import { pipList } from '../support/expect-run.js'
 import { copyExample, errors, repoRoot, runAction, toolsBin } from '../support/run-action.js'
 
 const UV_VERSION = '0.13.9'
@@ -26,14 +27,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await mirror.close()
 })
-
-function pipList(venv: string): Map<string, string> {
-  const out = execFileSync(path.join(venv, 'bin', 'python'), ['-m', 'pip', 'list', '--format', 'json'], {
-    env: { ...process.env, PIP_DISABLE_PIP_VERSION_CHECK: '1' },
-  }).toString()
-  const list = JSON.parse(out) as { name: string; version: string }[]
-  return new Map(list.map((pkg) => [pkg.name.toLowerCase().replace(/[-_.]+/g, '-'), pkg.version]))
-}
 
 /** The venv holds exactly the locked versions: nothing extra, nothing missing that applies here. */
 function expectVenvMatchesLock(venv: string, locked: { name: string; version: string }[]) {

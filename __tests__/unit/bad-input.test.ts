@@ -1,5 +1,6 @@
 import * as fs from 'node:fs'
 import { beforeEach, describe, expect, it, jest } from '@jest/globals'
+import { inputReader } from '../../__fixtures__/context.js'
 import * as coreMock from '../../__fixtures__/core.js'
 import { type BadInputCase, expectedExitCode, makeRepo, type StageResult } from '../bad-input/case.js'
 import { badInputCases } from '../bad-input/cases/index.js'
@@ -10,6 +11,7 @@ const { loadInputs } = await import('../../src/inputs.js')
 const { parseRulesPolicy } = await import('../../src/drift/policy.js')
 const { readProject } = await import('../../src/project/read-project.js')
 const { buildDriftContext } = await import('../../src/drift/build-context.js')
+const { readProjectFiles } = await import('../../src/project/read-project-files.js')
 const { runRules } = await import('../../src/drift/run-rules.js')
 const { resolveUvVersion } = await import('../../src/managers/uv-version.js')
 const { failureMessage } = await import('../../src/report/exit-decision.js')
@@ -20,7 +22,7 @@ async function runCase(badCase: BadInputCase): Promise<{ result?: StageResult; e
   const previous = process.env.GITHUB_WORKSPACE
   process.env.GITHUB_WORKSPACE = workspace
   try {
-    const inputs = loadInputs((name) => badCase.inputs?.[name] ?? '')
+    const inputs = loadInputs(inputReader(badCase.inputs))
     const policy = parseRulesPolicy(inputs.rules)
     const stage = badCase.stage ?? 'project'
     if (stage === 'inputs') return { result: { findings: [] } }
@@ -34,10 +36,8 @@ async function runCase(badCase: BadInputCase): Promise<{ result?: StageResult; e
       ).version
     }
     if (stage === 'drift') {
-      const ctx = await buildDriftContext({
-        project,
-        locks: project.lock && project.lock.kind !== 'requirements' ? [project.lock] : undefined,
-      })
+      const locks = project.lock && project.lock.kind !== 'requirements' ? [project.lock] : []
+      const ctx = await buildDriftContext({ project, files: readProjectFiles(project, locks) })
       result.findings.push(...runRules(ctx, policy))
     }
     return { result }

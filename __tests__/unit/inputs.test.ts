@@ -1,10 +1,11 @@
 import * as path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
+import { inputReader } from '../../__fixtures__/context.js'
 import { UserError } from '../../src/errors.js'
 import { loadInputs, splitCommandLine, splitList } from '../../src/inputs.js'
 
 function inputs(values: Record<string, string>) {
-  return loadInputs((name) => values[name] ?? '')
+  return loadInputs(inputReader(values))
 }
 
 describe('loadInputs', () => {

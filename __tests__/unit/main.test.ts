@@ -4,8 +4,8 @@ import * as path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
 import * as coreMock from '../../__fixtures__/core.js'
 import type { CacheOutcome } from '../../src/cache/restore-env.js'
-import type { Finding } from '../../src/drift/finding.js'
 import type { Manager } from '../../src/managers/types.js'
+import type { Finding } from '../../src/model/finding.js'
 import type { PythonInstall } from '../../src/python/find-python.js'
 import type { SmokeTestOutcome } from '../../src/verify/smoke-test.js'
 
@@ -46,10 +46,13 @@ const manager: Manager = {
 
 jest.unstable_mockModule('@actions/core', () => coreMock)
 jest.unstable_mockModule('../../src/python/find-python.js', () => ({ findPython }))
-jest.unstable_mockModule('../../src/managers/select-manager.js', () => ({ managerFor: () => manager }))
+const selectManager = await import('../../src/managers/select-manager.js')
+jest.unstable_mockModule('../../src/managers/select-manager.js', () => ({
+  ...selectManager,
+  managerFor: () => manager,
+}))
 jest.unstable_mockModule('../../src/cache/restore-env.js', () => ({
   restoreEnvironment,
-  downloadCacheDir: () => undefined,
 }))
 jest.unstable_mockModule('../../src/verify/import-smoke.js', () => ({
   runImportSmoke: async () => ({ checked: 2, failures: [] }),

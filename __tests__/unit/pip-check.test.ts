@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { explainPipFailure } from '../../src/managers/pip-errors.js'
+import type { Project, RequirementsFile } from '../../src/model/project.js'
 import { parseRequirements } from '../../src/project/requirements.js'
-import type { Project, RequirementsFile } from '../../src/project/types.js'
 import { parsePipCheck, pipCheckFindings } from '../../src/verify/pip-check.js'
 
 function requirementsFile(text: string, file = 'requirements.txt'): RequirementsFile {

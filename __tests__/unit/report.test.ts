@@ -1,12 +1,12 @@
 import { describe, expect, it } from '@jest/globals'
-import type { Finding } from '../../src/drift/finding.js'
-import { sortFindings } from '../../src/drift/finding.js'
 import { venvLayout } from '../../src/managers/venv-layout.js'
+import type { Finding } from '../../src/model/finding.js'
+import { sortFindings } from '../../src/model/finding.js'
 import { failureMessage } from '../../src/report/exit-decision.js'
 import { cell, table } from '../../src/report/markdown.js'
 
 const finding = (severity: Finding['severity'], file?: string, line?: number): Finding => ({
-  rule: 'r',
+  rule: 'lock-stale',
   severity,
   message: 'm',
   file,

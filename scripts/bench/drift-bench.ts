@@ -1,14 +1,14 @@
 // Times the drift stage's rules on synthetic locks (2,000 and 20,000 packages, with a base lock
 // and an installed set that differ a little). Prints figures; it asserts nothing.
 import type { DriftContext } from '../../src/drift/context.js'
-import { parseDockerfile } from '../../src/drift/parsers/dockerfile.js'
 import { parseRulesPolicy } from '../../src/drift/policy.js'
 import { RULES } from '../../src/drift/registry.js'
-import { readLockText } from '../../src/drift/requirements-lock.js'
 import { dependencyChanges } from '../../src/drift/rules/dependency-changed.js'
 import { runRules } from '../../src/drift/run-rules.js'
-import type { LockFile } from '../../src/project/lock.js'
-import type { Requirement } from '../../src/project/requirements.js'
+import type { LockFile } from '../../src/model/lock.js'
+import type { Requirement } from '../../src/model/requirement.js'
+import { readLockText } from '../../src/project/locks/lock-text.js'
+import { parseDockerfile } from '../../src/project/parsers/dockerfile.js'
 
 function syntheticContext(count: number): DriftContext {
   const file = 'requirements-lock.txt'

@@ -5,7 +5,7 @@ import * as http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { OsvRecord } from '../../src/advisories/osv-types.js'
 import { affectsVersion } from '../../src/drift/osv-ranges.js'
-import { normalizeName } from '../../src/project/requirements.js'
+import { normalizeName } from '../../src/model/requirement.js'
 
 /** `status` answers every call with `status`; `garbage` with a body that is not JSON; `slow` after `delayMs`; `reset` drops the connection. */
 export type OsvFault = 'none' | 'status' | 'garbage' | 'slow' | 'reset' | 'short'

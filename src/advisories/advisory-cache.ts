@@ -30,7 +30,7 @@ export function advisoryCache(dir: string, mayWrite: boolean, today = new Date()
   return {
     async restore(url, queries) {
       fs.rmSync(file, { force: true })
-      const matched = await restoreEntry([file], entryKey(url, queries, today), [])
+      const matched = await restoreEntry([file], entryKey(url, queries, today), [], dir)
       if (!matched) return undefined
       return readStored(file, url, sortedKeys(queries))
     },

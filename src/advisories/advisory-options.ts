@@ -1,7 +1,6 @@
-import * as os from 'node:os'
 import { decideSave } from '../cache/save-policy.js'
-import { cacheServiceAvailable } from '../cache/service.js'
 import type { Inputs } from '../inputs.js'
+import type { Runner } from '../runner.js'
 import { advisoryCache } from './advisory-cache.js'
 import type { AdvisoryOptions } from './look-up-advisories.js'
 
@@ -10,17 +9,13 @@ import type { AdvisoryOptions } from './look-up-advisories.js'
  * the day's cache entry when caching is on and the runner has a cache service, written only
  * where the environment cache may be written (the same save policy).
  */
-export function advisoryOptions(inputs: Inputs, ruleOff: boolean): AdvisoryOptions {
+export function advisoryOptions(inputs: Inputs, runner: Runner, ruleOff: boolean): AdvisoryOptions {
   const enabled = inputs.audit && !ruleOff
-  const useCache = enabled && inputs.cache && cacheServiceAvailable()
-  const mayWrite = decideSave(
-    inputs.cacheSave,
-    process.env.GITHUB_EVENT_NAME ?? '',
-    process.env.GITHUB_REF ?? '',
-  ).save
+  const useCache = enabled && inputs.cache && runner.cacheService
+  const mayWrite = decideSave(inputs.cacheSave, runner.event.name, runner.ref).save
   return {
     enabled,
     url: inputs.osvUrl,
-    cache: useCache ? advisoryCache(process.env.RUNNER_TEMP || os.tmpdir(), mayWrite) : undefined,
+    cache: useCache ? advisoryCache(runner.tempRoot, mayWrite) : undefined,
   }
 }

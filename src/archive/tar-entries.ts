@@ -61,12 +61,7 @@ export async function listTarGz(file: string): Promise<TarEntry[]> {
         continue
       }
       if (flag === 'g') continue
-      const magic = header.subarray(257, 263).toString('latin1')
-      const prefix = magic === 'ustar\0' ? cString(header.subarray(345, 500)) : ''
-      const plain = cString(header.subarray(0, 100))
-      const name = pax.path ?? longName ?? (prefix ? `${prefix}/${plain}` : plain)
-      const linkname = pax.linkpath ?? longLink ?? cString(header.subarray(157, 257))
-      entries.push({ name, type: typeOf(flag), ...(linkname ? { linkname } : {}) })
+      entries.push(entryOf(header, flag, { name: pax.path ?? longName, link: pax.linkpath ?? longLink }))
       longName = undefined
       longLink = undefined
       pax = {}
@@ -78,6 +73,16 @@ export async function listTarGz(file: string): Promise<TarEntry[]> {
   }
   if (!ended && (remaining > 0 || buffer.length > 0)) throw new Error(`${file} ends inside a tar member`)
   return entries
+}
+
+/** One member from its header; a long name or link given by an earlier record wins. */
+function entryOf(header: Buffer, flag: string, given: { name?: string; link?: string }): TarEntry {
+  const magic = header.subarray(257, 263).toString('latin1')
+  const prefix = magic === 'ustar\0' ? cString(header.subarray(345, 500)) : ''
+  const plain = cString(header.subarray(0, 100))
+  const name = given.name ?? (prefix ? `${prefix}/${plain}` : plain)
+  const linkname = given.link ?? cString(header.subarray(157, 257))
+  return { name, type: typeOf(flag), ...(linkname ? { linkname } : {}) }
 }
 
 function typeOf(flag: string): TarEntry['type'] {

@@ -1,7 +1,6 @@
-import type { PruneContext } from '../managers/types.js'
+import type { PruneContext, ToolEntry } from '../managers/types.js'
 import { envFingerprint } from './env-fingerprint.js'
 import type { CacheOutcome } from './restore-env.js'
-import type { ToolEntry } from './tool-entry.js'
 
 /** What post needs to save the entry, carried in MainState (src/state.ts). */
 export interface CacheState {

@@ -1,14 +1,13 @@
 import * as fs from 'node:fs'
-import * as os from 'node:os'
 import * as path from 'node:path'
 import * as core from '@actions/core'
 import { isUserError } from '../errors.js'
-import type { Manager, ManagerContext } from '../managers/types.js'
+import type { Manager, ManagerCacheHooks, ManagerContext } from '../managers/types.js'
 import { OWNER_MARKER } from '../managers/venv.js'
 import { cacheKeys, osKeyPart } from './key.js'
 import { readKeyFiles } from './key-files.js'
 import { decideSave } from './save-policy.js'
-import { cacheServiceAvailable, restoreEntry } from './service.js'
+import { restoreEntry } from './service.js'
 import { validateRestoredEnv } from './validate-env.js'
 
 /** What the restore found; main reports it and hands it to post through state. */
@@ -23,12 +22,6 @@ export interface CacheOutcome {
   /** Whether post should save (already false on an exact hit). */
   save: boolean
   saveSkipReason?: string
-}
-
-/** Where the manager's download cache lives when caching is on: a folder the action owns. */
-export function downloadCacheDir(manager: Manager, enabled: boolean): string | undefined {
-  if (!enabled || !manager.cache || !cacheServiceAvailable()) return undefined
-  return path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'setup-python-env', 'download-cache', manager.name)
 }
 
 /**
@@ -59,29 +52,14 @@ async function restore(ctx: ManagerContext, manager: Manager, touched: string[])
   const hooks = manager.cache
   if (!ctx.inputs.cache) return off("input 'cache' is false")
   if (!hooks) return off(`the ${manager.name} manager does not support caching yet`)
-  if (!ctx.downloadCacheDir) return off('this job has no cache service (ACTIONS_RESULTS_URL is not set)')
+  if (!ctx.caching) return off('this job has no cache service (ACTIONS_RESULTS_URL is not set)')
   if (venvIsForeign(ctx.venv.root))
     return off(`${ctx.venv.root} exists and was not created by setup-python-env`)
 
-  const { key, restoreKeys } = cacheKeys({
-    os: osKeyPart(process.platform, process.env.ImageOS),
-    arch: process.arch,
-    pythonVersion: ctx.python.version,
-    manager: manager.name,
-    managerVersion: await hooks.toolVersion(ctx),
-    suffix: ctx.inputs.cacheSuffix,
-    files: await readKeyFiles(ctx, hooks),
-    extras: hooks.keyExtras(ctx),
-    venvPath: ctx.venv.root,
-    pythonExecutable: ctx.python.executable,
-  })
+  const { key, restoreKeys } = await keysFor(ctx, manager.name, hooks)
   const paths = [ctx.venv.root, ...hooks.cacheDirs(ctx)]
   core.info(`Cache key: ${key}`)
-  const decision = decideSave(
-    ctx.inputs.cacheSave,
-    process.env.GITHUB_EVENT_NAME ?? '',
-    process.env.GITHUB_REF ?? '',
-  )
+  const decision = decideSave(ctx.inputs.cacheSave, ctx.runner.event.name, ctx.runner.ref)
   const outcome = (hit: CacheOutcome['hit'], matchedKey?: string): CacheOutcome => ({
     hit,
     key,
@@ -95,7 +73,7 @@ async function restore(ctx: ManagerContext, manager: Manager, touched: string[])
   touched.push(...paths)
   clearPaths(paths)
   const restoreStarted = performance.now()
-  const matchedKey = await restoreEntry(paths, key, restoreKeys)
+  const matchedKey = await restoreEntry(paths, key, restoreKeys, ctx.runner.tempRoot)
   core.info(`Cache: lookup, download and extraction took ${seconds(restoreStarted)}s.`)
   if (!matchedKey) {
     clearPaths(paths)
@@ -123,6 +101,21 @@ async function restore(ctx: ManagerContext, manager: Manager, touched: string[])
   }
   core.info(`Cache: exact hit on ${key}; the environment is ready.`)
   return outcome('exact', matchedKey)
+}
+
+async function keysFor(ctx: ManagerContext, manager: string, hooks: ManagerCacheHooks) {
+  return cacheKeys({
+    os: osKeyPart(ctx.runner.platform, ctx.runner.imageOs),
+    arch: ctx.runner.arch,
+    pythonVersion: ctx.python.version,
+    manager,
+    managerVersion: await hooks.toolVersion(ctx),
+    suffix: ctx.inputs.cacheSuffix,
+    files: await readKeyFiles(ctx, hooks),
+    extras: hooks.keyExtras(ctx),
+    venvPath: ctx.venv.root,
+    pythonExecutable: ctx.python.executable,
+  })
 }
 
 function venvIsForeign(root: string): boolean {

@@ -1,8 +1,8 @@
 import * as fs from 'node:fs'
 import * as core from '@actions/core'
+import { cacheHooksFor } from '../managers/cache-hooks.js'
 import type { CacheState } from './cache-state.js'
 import { envFingerprint } from './env-fingerprint.js'
-import { cacheHooksFor } from './manager-hooks.js'
 import { saveEntry } from './service.js'
 
 /**

@@ -1,5 +1,4 @@
 import * as fs from 'node:fs'
-import * as os from 'node:os'
 import * as path from 'node:path'
 import * as cache from '@actions/cache'
 import * as core from '@actions/core'
@@ -11,23 +10,19 @@ import { cacheTimeoutMs, withDeadline } from './deadline.js'
  * a warning and a miss / no save: caching makes runs faster, it never makes them fail.
  */
 
-/** Whether the runner gave this job a cache service (ACTIONS_RESULTS_URL and friends). */
-export function cacheServiceAvailable(): boolean {
-  return cache.isFeatureAvailable()
-}
-
 /** The key that matched (exact or a restore key), or undefined on a miss or any failure. */
 export async function restoreEntry(
   paths: string[],
   key: string,
   restoreKeys: string[],
+  tempRoot: string,
 ): Promise<string | undefined> {
   const work = cache.restoreCache(paths, key, restoreKeys).catch((error: unknown) => {
     core.warning(`Cache restore failed, continuing without the cache: ${messageOf(error)}`)
     return undefined
   })
   return withDeadline(work, cacheTimeoutMs(), 'Cache restore', () => {
-    quarantineLateRestore()
+    quarantineLateRestore(tempRoot)
     return undefined
   })
 }
@@ -39,10 +34,10 @@ export async function restoreEntry(
  * folder nested as deep as the workspace (the entry's `../` paths, the download caches outside
  * the workspace, stay inside it too). Our child processes still get the real one (exec.ts).
  */
-function quarantineLateRestore(): void {
+function quarantineLateRestore(tempRoot: string): void {
   const workspace = path.resolve(process.env.GITHUB_WORKSPACE || process.cwd())
   const depth = workspace.split(path.sep).filter(Boolean).length
-  const base = path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'setup-python-env', 'late-restore')
+  const base = path.join(tempRoot, 'setup-python-env', 'late-restore')
   const quarantine = path.join(base, ...Array.from({ length: depth }, () => 'q'))
   fs.mkdirSync(quarantine, { recursive: true })
   process.env[REAL_WORKSPACE] ??= workspace

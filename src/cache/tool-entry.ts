@@ -1,24 +1,13 @@
 import { createHash } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as core from '@actions/core'
-import type { ManagerContext } from '../managers/types.js'
+import type { Inputs } from '../inputs.js'
+import type { ToolEntry, ToolEntryStore } from '../managers/types.js'
+import type { PythonInstall } from '../python/find-python.js'
+import type { Runner } from '../runner.js'
 import { CACHE_SCHEMA, osKeyPart } from './key.js'
 import { decideSave } from './save-policy.js'
 import { restoreEntry, saveEntry } from './service.js'
-
-/**
- * A manager's own program kept in an entry of its own (Poetry's venv in the tool cache), keyed by
- * tool, version, Python and platform only: a lock change makes a new environment entry but finds
- * the tool's entry unchanged, so the tool is never installed again just because the lock moved.
- */
-export interface ToolEntry {
-  key: string
-  /** The folder the entry holds (the tool's venv, an absolute path). */
-  path: string
-  /** False when the tool came from the entry (or the tool cache) or the save policy says no. */
-  save: boolean
-  saveSkipReason?: string
-}
 
 /**
  * `setup-python-env-tool-v<schema>-<os>-<arch>-py<version>-<tool><version>-<hash>`: never a prefix
@@ -26,18 +15,18 @@ export interface ToolEntry {
  * The hash covers the folder and the interpreter, both written into the venv.
  */
 export function toolEntryKey(
-  ctx: Pick<ManagerContext, 'python'>,
+  where: { python: PythonInstall; runner: Pick<Runner, 'platform' | 'imageOs' | 'arch'> },
   tool: string,
   version: string,
   dir: string,
 ): string {
-  const hash = createHash('sha256').update(`dir\0${dir}\npython\0${ctx.python.executable}\n`).digest('hex')
-  const os = osKeyPart(process.platform, process.env.ImageOS)
+  const { python, runner } = where
+  const hash = createHash('sha256').update(`dir\0${dir}\npython\0${python.executable}\n`).digest('hex')
   return [
     `setup-python-env-tool-v${CACHE_SCHEMA}`,
-    os,
-    process.arch,
-    `py${ctx.python.version}`,
+    osKeyPart(runner.platform, runner.imageOs),
+    runner.arch,
+    `py${python.version}`,
     `${tool}${version}`,
   ]
     .map((part) => part.replace(/[^A-Za-z0-9._+-]+/g, '_'))
@@ -45,19 +34,23 @@ export function toolEntryKey(
     .join('-')
 }
 
-/** Whether the tool may use the cache service this run: the environment cache is on. */
-export function toolCacheOn(ctx: Pick<ManagerContext, 'downloadCacheDir'>): boolean {
-  return ctx.downloadCacheDir !== undefined
+/** The store the managers get (ToolContext.caching) when the environment cache is on. */
+export function toolEntryStore(inputs: Inputs, runner: Runner, python: PythonInstall): ToolEntryStore {
+  return {
+    key: (tool, version, dir) => toolEntryKey({ python, runner }, tool, version, dir),
+    restore: (key, dir) => restoreToolEntry(key, dir, runner.tempRoot),
+    entry: (key, dir, installed) => toolEntryFor(inputs, runner, key, dir, installed),
+  }
 }
 
 /**
  * Restores the tool's folder from its entry. True when something was extracted: the caller
  * checks it runs, and installs over it when not. Never throws.
  */
-export async function restoreToolEntry(key: string, dir: string): Promise<boolean> {
+export async function restoreToolEntry(key: string, dir: string, tempRoot: string): Promise<boolean> {
   try {
     fs.rmSync(dir, { recursive: true, force: true })
-    const matched = await restoreEntry([dir], key, [])
+    const matched = await restoreEntry([dir], key, [], tempRoot)
     if (matched === key && fs.existsSync(dir)) return true
   } catch (error) {
     core.warning(
@@ -69,18 +62,15 @@ export async function restoreToolEntry(key: string, dir: string): Promise<boolea
 }
 
 /** The entry post saves for a tool main installed (nothing to save when it was restored). */
-export function toolEntryFor(
-  ctx: Pick<ManagerContext, 'inputs'>,
+function toolEntryFor(
+  inputs: Pick<Inputs, 'cacheSave'>,
+  runner: Pick<Runner, 'event' | 'ref'>,
   key: string,
   dir: string,
   installed: boolean,
 ): ToolEntry {
   if (!installed) return { key, path: dir, save: false, saveSkipReason: 'restored from the cache' }
-  const decision = decideSave(
-    ctx.inputs.cacheSave,
-    process.env.GITHUB_EVENT_NAME ?? '',
-    process.env.GITHUB_REF ?? '',
-  )
+  const decision = decideSave(inputs.cacheSave, runner.event.name, runner.ref)
   return { key, path: dir, save: decision.save, saveSkipReason: decision.reason }
 }
 

@@ -1,9 +1,9 @@
-import * as fs from 'node:fs'
 import * as core from '@actions/core'
 import { HttpClient } from '@actions/http-client'
 import { BearerCredentialHandler } from '@actions/http-client/lib/auth'
-import { type BaseRevisionOptions, baseRevisionRef, git, resolveWithGit } from '../base-commit.js'
-import { API_REQUEST_OPTIONS } from '../report/github-api.js'
+import { git, resolveWithGit } from '../base-commit.js'
+import type { BaseRevisionOptions } from '../drift/base-revision.js'
+import { API_REQUEST_OPTIONS } from '../github-api.js'
 import type { ChangeScope } from './select-projects.js'
 
 export interface ChangeOptions extends BaseRevisionOptions {
@@ -29,9 +29,9 @@ const COMPARE_LIMIT = 300
  * can tell, every project is listed, with a warning, rather than silently too few.
  */
 export async function changedFiles(options: ChangeOptions): Promise<ChangedFiles> {
-  const ref = baseRevisionRef(options)
+  const ref = pullRequest(options)?.baseSha ?? options.baseRef
   if (!ref) {
-    const event = options.eventName || 'this'
+    const event = options.event?.name || 'this'
     return { scope: { kind: 'all', because: `${event} event without base-ref: nothing to compare with` } }
   }
   const branch = pullRequest(options)?.baseBranch
@@ -110,19 +110,18 @@ function expectOk<T>(response: { statusCode: number; result: T | null }): T {
   return response.result
 }
 
-/** The pull request's number and base branch from the event payload. */
-function pullRequest(options: ChangeOptions): { number?: number; baseBranch?: string } | undefined {
-  if (!/^pull_request/.test(options.eventName ?? '') || !options.eventPath) return undefined
-  try {
-    const payload = JSON.parse(fs.readFileSync(options.eventPath, 'utf8')) as {
-      pull_request?: { number?: unknown; base?: { ref?: unknown } }
-    }
-    const { number, base } = payload.pull_request ?? {}
-    return {
-      number: typeof number === 'number' ? number : undefined,
-      baseBranch: typeof base?.ref === 'string' ? base.ref : undefined,
-    }
-  } catch {
-    return undefined
+/** The pull request's number, base commit and base branch from the event payload. */
+function pullRequest(
+  options: ChangeOptions,
+): { number?: number; baseSha?: string; baseBranch?: string } | undefined {
+  if (!options.event || !/^pull_request/.test(options.event.name)) return undefined
+  const pull = options.event.payload.pull_request as
+    | { number?: unknown; base?: { ref?: unknown; sha?: unknown } }
+    | undefined
+  const text = (value: unknown) => (typeof value === 'string' && value ? value : undefined)
+  return {
+    number: typeof pull?.number === 'number' ? pull.number : undefined,
+    baseSha: text(pull?.base?.sha),
+    baseBranch: text(pull?.base?.ref),
   }
 }

@@ -1,9 +1,9 @@
 import * as path from 'node:path'
+import type { ManagerName } from '../model/project.js'
 import { relativePosix } from '../paths.js'
 import { detectProject } from '../project/detect-project.js'
 import { requirementsLock } from '../project/locks/requirements-lock.js'
 import { folderPythonSources, selectingSource } from '../project/python-version-sources.js'
-import type { ManagerName } from '../project/types.js'
 import { type LocalDependencies, localDependencies } from './local-dependencies.js'
 
 /** A folder setup mode can install, as discovery found it. Paths relative to the repository root. */

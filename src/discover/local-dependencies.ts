@@ -1,7 +1,7 @@
 import * as path from 'node:path'
+import type { RequirementsFile } from '../model/project.js'
+import { normalizeName } from '../model/requirement.js'
 import { asRecord } from '../project/locks/toml-tables.js'
-import { normalizeName } from '../project/requirements.js'
-import type { RequirementsFile } from '../project/types.js'
 
 /** What a project installs from the repository itself rather than from an index. */
 export interface LocalDependencies {

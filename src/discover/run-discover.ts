@@ -3,6 +3,7 @@ import * as core from '@actions/core'
 import { baseRevisionOptions } from '../drift/base-options.js'
 import type { Inputs } from '../inputs.js'
 import { relativePosix } from '../paths.js'
+import type { Runner } from '../runner.js'
 import { runStage, type StageTiming } from '../stage.js'
 import { saveMainState } from '../state.js'
 import { type ChangedFiles, changedFiles } from './changed-files.js'
@@ -18,7 +19,7 @@ import { applyWorkspaceMembers } from './workspace-members.js'
  * `mode: discover`: inputs → the projects of the repository (setup mode's detection on every
  * candidate folder) → the files changed since the base → outputs and summary. Installs nothing.
  */
-export async function runDiscover(inputs: Inputs): Promise<void> {
+export async function runDiscover(inputs: Inputs, runner: Runner): Promise<void> {
   const timings: StageTiming[] = []
   const workspace = inputs.workspace
   const started = performance.now()
@@ -45,7 +46,10 @@ export async function runDiscover(inputs: Inputs): Promise<void> {
   })
   const changes: ChangedFiles = await runStage(timings, 'Changed files', async () => {
     if (inputs.discoverAll) return { scope: { kind: 'all', because: 'discover-all: true' } }
-    const found = await changedFiles({ ...baseRevisionOptions(inputs), headSha: process.env.GITHUB_SHA })
+    const found = await changedFiles({
+      ...baseRevisionOptions(inputs, runner),
+      headSha: process.env.GITHUB_SHA,
+    })
     if (found.scope.kind === 'changed')
       core.info(`${found.scope.files.length} file(s) changed since ${found.base}.`)
     return found

@@ -1,5 +1,5 @@
 import type { PackageQuery } from '../advisories/osv-types.js'
-import { normalizeName } from '../project/requirements.js'
+import { normalizeName } from '../model/requirement.js'
 import type { DriftContext } from './context.js'
 import { lockedPackages } from './lookup.js'
 

@@ -1,15 +1,36 @@
 import * as core from '@actions/core'
 import { HttpClient } from '@actions/http-client'
 import { BearerCredentialHandler } from '@actions/http-client/lib/auth'
-import { type BaseRevisionOptions, baseRevisionRef, git, resolveWithGit } from '../base-commit.js'
-import { API_REQUEST_OPTIONS } from '../report/github-api.js'
-
-export { type BaseRevisionOptions, baseRevisionRef }
+import { git, resolveWithGit } from '../base-commit.js'
+import { API_REQUEST_OPTIONS } from '../github-api.js'
+import type { RunnerEvent } from '../runner.js'
 
 /** Reads files (paths relative to the workspace) as they are in the base revision; undefined = absent. */
 export interface BaseFileReader {
   ref: string
   read(file: string): Promise<string | undefined>
+}
+
+export interface BaseRevisionOptions {
+  workspace: string
+  /** The event that started the job, its payload already parsed (src/runner.ts). */
+  event?: RunnerEvent
+  /** The `base-ref` input: a branch, tag or commit to compare with on other events. */
+  baseRef?: string
+  token?: string
+  apiUrl?: string
+  repository?: string
+}
+
+/** The pull request's base commit (event payload), else the `base-ref` input; undefined when neither. */
+export function baseRevisionRef(options: BaseRevisionOptions): string | undefined {
+  const event = options.event
+  if (event && /^pull_request/.test(event.name)) {
+    const pullRequest = event.payload.pull_request as { base?: { sha?: unknown } } | undefined
+    const sha = pullRequest?.base?.sha
+    if (typeof sha === 'string' && sha) return sha
+  }
+  return options.baseRef || undefined
 }
 
 /**

@@ -1,14 +1,14 @@
-import type { InstalledPackage } from '../managers/types.js'
-import type { LockFile } from '../project/lock.js'
-import type { Project } from '../project/types.js'
+import type { InstalledPackage } from '../model/installed.js'
+import type { LockFile } from '../model/lock.js'
+import type { Project } from '../model/project.js'
+import { readLockText } from '../project/locks/lock-text.js'
+import { type Manifest, pyprojectManifest, requirementsManifest } from '../project/parsers/manifest.js'
+import type { ProjectFiles } from '../project/read-project-files.js'
 import type { ImportFailure } from '../verify/import-smoke.js'
 import type { PipCheckProblem } from '../verify/pip-check.js'
 import type { SmokeTestOutcome } from '../verify/smoke-test.js'
 import type { BaseFileReader } from './base-revision.js'
 import type { BaseRevision, DriftContext } from './context.js'
-import { type Manifest, pyprojectManifest, requirementsManifest } from './parsers/manifest.js'
-import { readProjectFiles } from './read-project-files.js'
-import { readLockText } from './requirements-lock.js'
 
 export interface DriftFacts {
   project: Project
@@ -19,17 +19,17 @@ export interface DriftFacts {
   importFailures?: ImportFailure[]
   smokeTest?: SmokeTestOutcome
   lockCheck?: DriftContext['lockCheck']
-  /** Locks other stages already read (uv.lock, poetry.lock). */
-  locks?: LockFile[]
+  /** The project's files the rules read, parsed once by the Project stage (readProjectFiles). */
+  files: ProjectFiles
   /** Reads files of the pull request's base revision. */
   base?: BaseFileReader
   /** Parses a base revision's lock text; uv/poetry readers plug in here. */
   readLock?: (text: string, file: string) => LockFile | undefined
 }
 
-/** Reads and parses everything the rules need; the only I/O of the drift stage. */
+/** The rules' context from what the stages learned; its only I/O is the base revision's files. */
 export async function buildDriftContext(facts: DriftFacts): Promise<DriftContext> {
-  const files = readProjectFiles(facts.project, facts.locks)
+  const files = facts.files
   const ctx: DriftContext = {
     project: facts.project,
     projectName: files.projectName,

@@ -1,14 +1,14 @@
 import type { AdvisoryLookup } from '../advisories/osv-types.js'
-import type { InstalledPackage } from '../managers/types.js'
-import type { LockFile } from '../project/lock.js'
-import type { Project, PythonVersionSource } from '../project/types.js'
+import type { InstalledPackage } from '../model/installed.js'
+import type { LockFile } from '../model/lock.js'
+import type { Project, PythonVersionSource } from '../model/project.js'
+import type { CondaEnvironment } from '../project/parsers/conda-env.js'
+import type { Dockerfile } from '../project/parsers/dockerfile.js'
+import type { Manifest } from '../project/parsers/manifest.js'
+import type { PreCommitConfig } from '../project/parsers/precommit.js'
 import type { ImportFailure } from '../verify/import-smoke.js'
 import type { PipCheckProblem } from '../verify/pip-check.js'
 import type { SmokeTestOutcome } from '../verify/smoke-test.js'
-import type { CondaEnvironment } from './parsers/conda-env.js'
-import type { Dockerfile } from './parsers/dockerfile.js'
-import type { Manifest } from './parsers/manifest.js'
-import type { PreCommitConfig } from './parsers/precommit.js'
 
 /**
  * Everything the rules look at, already read and parsed: rules are pure functions of this, so

@@ -1,5 +1,5 @@
-import type { LockedPackage } from '../project/lock.js'
-import { normalizeName } from '../project/requirements.js'
+import type { LockedPackage } from '../model/lock.js'
+import { normalizeName } from '../model/requirement.js'
 import type { DriftContext } from './context.js'
 
 /** The first lock entry of each package name, across the project's locks. */

@@ -1,5 +1,5 @@
 import type { OsvAffected, OsvEvent, OsvRecord } from '../advisories/osv-types.js'
-import { normalizeName } from '../project/requirements.js'
+import { normalizeName } from '../model/requirement.js'
 import { compareVersions } from './specifier.js'
 
 /**

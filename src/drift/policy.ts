@@ -1,5 +1,5 @@
 import { UserError } from '../errors.js'
-import type { Finding, Severity } from './finding.js'
+import type { Finding, Severity } from '../model/finding.js'
 import { RULE_IDS } from './registry.js'
 
 export type RuleLevel = Severity | 'off'

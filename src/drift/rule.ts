@@ -1,10 +1,11 @@
+import type { Finding, Severity } from '../model/finding.js'
+import type { RuleId } from '../model/rule-ids.js'
 import type { DriftContext } from './context.js'
-import type { Finding, Severity } from './finding.js'
 
 /** One drift rule: metadata for docs/SARIF/policy, and a pure check over the drift context. */
 export interface Rule {
   /** Stable kebab-case id, the `title` of annotations and the SARIF ruleId. */
-  id: string
+  id: RuleId
   defaultSeverity: Severity
   /** One line: what the rule finds. */
   description: string

@@ -1,5 +1,5 @@
+import type { Finding } from '../model/finding.js'
 import type { DriftContext } from './context.js'
-import type { Finding } from './finding.js'
 import { applyPolicy, type RulesPolicy } from './policy.js'
 import { RULES } from './registry.js'
 import type { Rule } from './rule.js'

@@ -10,7 +10,7 @@ export async function installedToolVersion(ctx: ManagerContext): Promise<string>
 
 /** The download cache stored next to the env: the folder the action owns, when caching is on. */
 export function downloadCacheDirs(ctx: ManagerContext): string[] {
-  return ctx.downloadCacheDir ? [ctx.downloadCacheDir] : []
+  return ctx.caching ? [ctx.caching.downloadDir] : []
 }
 
 /** The key files that exist, each once. */

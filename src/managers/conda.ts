@@ -1,10 +1,9 @@
 import * as fs from 'node:fs'
-import * as os from 'node:os'
 import * as path from 'node:path'
 import * as core from '@actions/core'
-import type { Finding } from '../drift/finding.js'
 import { UserError } from '../errors.js'
 import { processEnv, runCommand } from '../exec.js'
+import type { Finding } from '../model/finding.js'
 import { relativePosix } from '../paths.js'
 import { managerCacheDir } from './cache-dirs.js'
 import { condaActivation, condaEnvArgs, condaExecutable, condaPython } from './conda-commands.js'
@@ -37,10 +36,6 @@ export const condaManager: Manager = {
       })
     }
     return { version, executable }
-  },
-
-  async version(ctx) {
-    return ctx.tool?.version ?? 'unknown'
   },
 
   async install(ctx) {
@@ -104,7 +99,7 @@ function preparePrefix(prefix: string, workspace: string): boolean {
 async function uvIntoConda(ctx: ManagerContext, env: Record<string, string>): Promise<Finding[]> {
   const tool = await installUvTool(ctx)
   const findings: Finding[] = []
-  const out = path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'setup-python-env-uv-export.txt')
+  const out = path.join(ctx.runner.runTemp, 'setup-python-env-uv-export.txt')
   const cwd = ctx.project.installRoot ?? ctx.project.root
   const exportArgs = ['export', '--format', 'requirements-txt', '--no-emit-project', '--output-file', out]
   let exported = await runCommand(tool.executable, [...exportArgs, '--locked'], { cwd, env })

@@ -1,6 +1,6 @@
+import type { RequirementsFile } from '../model/project.js'
+import { normalizeName, type Requirement } from '../model/requirement.js'
 import { allRequirements } from '../project/read-requirements-files.js'
-import { normalizeName, type Requirement } from '../project/requirements.js'
-import type { RequirementsFile } from '../project/types.js'
 
 export interface RequirementLocation {
   file: string

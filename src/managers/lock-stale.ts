@@ -1,4 +1,4 @@
-import type { Finding } from '../drift/finding.js'
+import { type Finding, makeFinding } from '../model/finding.js'
 
 /** The `lock-stale` finding: the manifest changed and the lock was not regenerated. */
 export function lockStaleFinding(
@@ -7,12 +7,10 @@ export function lockStaleFinding(
   fix: string,
   installed: string,
 ): Finding {
-  return {
-    rule: 'lock-stale',
-    severity: 'error',
+  return makeFinding('lock-stale', {
     message: `${lockFile} is out of date with ${manifest}: it was not regenerated after ${manifest} changed. ${installed}`,
     file: lockFile,
     line: 1,
     fix,
-  }
+  })
 }

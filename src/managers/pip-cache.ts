@@ -1,7 +1,7 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { processEnv, runCommand } from '../exec.js'
-import type { RequirementsFile } from '../project/types.js'
+import type { RequirementsFile } from '../model/project.js'
 import { downloadCacheDirs } from './cache-hook-parts.js'
 import type { ManagerCacheHooks, ManagerContext } from './types.js'
 import { venvEnv } from './venv-layout.js'

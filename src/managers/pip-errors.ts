@@ -1,5 +1,5 @@
 import { UserError } from '../errors.js'
-import type { RequirementsFile } from '../project/types.js'
+import type { RequirementsFile } from '../model/project.js'
 import { locateRequirement } from './locate-requirement.js'
 
 /**
@@ -43,24 +43,8 @@ export function explainPipFailure(
           : `Check the name '${name}' on the package index and fix the line.`,
     })
   }
-  const conflict = /Cannot install (.+?) because these package versions have conflicting dependencies/.exec(
-    output,
-  )
-  if (conflict) {
-    const causes = /The conflict is caused by:\n([\s\S]*?)(?:\n\s*\n|\s*$)/
-      .exec(output)?.[1]
-      ?.trim()
-      .replace(/\s*\n\s*/g, '; ')
-    const first = conflict[1]?.split(/,| and /)[0]?.trim() ?? ''
-    const where = locateRequirement(files, first.split(/[<>=!~ ]/)[0] ?? first)
-    return new UserError({
-      title: 'Requirements conflict',
-      message: `pip cannot install ${conflict[1]} together: ${causes ?? 'their dependencies conflict'}.`,
-      file: where?.file,
-      line: where?.requirement.line,
-      fix: 'Change the pins so they agree, then regenerate the lock (e.g. pip-compile or uv pip compile).',
-    })
-  }
+  const conflict = conflictError(output, files)
+  if (conflict) return conflict
   const lastError = output
     .split('\n')
     .filter((line) => line.startsWith('ERROR:'))
@@ -71,6 +55,27 @@ export function explainPipFailure(
     message: `pip install exited with code ${exitCode}${first ? ` installing ${first.file}` : ''}: ${lastError?.replace(/^ERROR:\s*/, '') ?? 'see the log above'}.`,
     file: first?.file,
     fix: 'Read pip’s output in the Install group of the log and fix the requirement it names.',
+  })
+}
+
+/** pip's resolver gave up: the packages whose pins disagree, at the first one's line. */
+function conflictError(output: string, files: readonly RequirementsFile[]): UserError | undefined {
+  const conflict = /Cannot install (.+?) because these package versions have conflicting dependencies/.exec(
+    output,
+  )
+  if (!conflict) return undefined
+  const causes = /The conflict is caused by:\n([\s\S]*?)(?:\n\s*\n|\s*$)/
+    .exec(output)?.[1]
+    ?.trim()
+    .replace(/\s*\n\s*/g, '; ')
+  const first = conflict[1]?.split(/,| and /)[0]?.trim() ?? ''
+  const where = locateRequirement(files, first.split(/[<>=!~ ]/)[0] ?? first)
+  return new UserError({
+    title: 'Requirements conflict',
+    message: `pip cannot install ${conflict[1]} together: ${causes ?? 'their dependencies conflict'}.`,
+    file: where?.file,
+    line: where?.requirement.line,
+    fix: 'Change the pins so they agree, then regenerate the lock (e.g. pip-compile or uv pip compile).',
   })
 }
 

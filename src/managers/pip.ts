@@ -2,11 +2,12 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import * as core from '@actions/core'
 import { processEnv, runCommand } from '../exec.js'
-import { normalizeName } from '../project/requirements.js'
+import type { InstalledPackage } from '../model/installed.js'
+import { normalizeName } from '../model/requirement.js'
 import { managerCacheDir } from './cache-dirs.js'
 import { pipCacheHooks } from './pip-cache.js'
 import { explainPipFailure } from './pip-errors.js'
-import type { InstalledPackage, Manager, ManagerContext } from './types.js'
+import type { Manager, ManagerContext } from './types.js'
 import { createVenv } from './venv.js'
 import { venvEnv } from './venv-layout.js'
 
@@ -93,9 +94,7 @@ export async function listInstalled(ctx: ManagerContext): Promise<InstalledPacka
 }
 
 export function envFor(ctx: ManagerContext): Record<string, string> {
-  const downloadCache: Record<string, string> = ctx.downloadCacheDir
-    ? { PIP_CACHE_DIR: ctx.downloadCacheDir }
-    : {}
+  const downloadCache: Record<string, string> = ctx.caching ? { PIP_CACHE_DIR: ctx.caching.downloadDir } : {}
   return processEnv({ ...venvEnv(ctx.venv, process.env.PATH ?? ''), ...downloadCache })
 }
 

@@ -2,12 +2,10 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import * as core from '@actions/core'
 import * as tc from '@actions/tool-cache'
-import { restoreToolEntry, toolCacheOn, toolEntryFor, toolEntryKey } from '../cache/tool-entry.js'
 import { UserError } from '../errors.js'
 import { processEnv, runCommand } from '../exec.js'
 import { resolvePoetryVersion } from './poetry-version.js'
-import type { ManagerContext, ManagerTool } from './types.js'
-import { toolArch } from './uv-tool.js'
+import type { ManagerTool, ToolContext } from './types.js'
 import { venvLayout } from './venv-layout.js'
 
 /**
@@ -15,7 +13,8 @@ import { venvLayout } from './venv-layout.js'
  * Python and `pip install poetry==X` — never inside the user's environment. A cached venv whose
  * interpreter is gone (another Python) is rebuilt.
  */
-export async function installPoetryTool(ctx: ManagerContext, arch = toolArch()): Promise<ManagerTool> {
+export async function installPoetryTool(ctx: ToolContext): Promise<ManagerTool> {
+  const arch = ctx.runner.toolArch
   const choice = resolvePoetryVersion(ctx.inputs.poetryVersion, ctx.project.lock)
   core.info(`poetry ${choice.version} (${choice.source})`)
   const cached = tc.find('poetry', choice.version, arch)
@@ -23,45 +22,30 @@ export async function installPoetryTool(ctx: ManagerContext, arch = toolArch()):
     core.info(`Using poetry ${choice.version} from the tool cache: ${cached}`)
     return { version: choice.version, executable: poetryProgram(cached) }
   }
-  const toolCache = process.env.RUNNER_TOOL_CACHE
+  const toolCache = ctx.runner.toolCache
   if (!toolCache) throw new Error('RUNNER_TOOL_CACHE is not set; the runner always sets it')
   const dir = path.join(toolCache, 'poetry', choice.version, arch)
   fs.rmSync(dir, { recursive: true, force: true })
   fs.rmSync(`${dir}.complete`, { force: true })
   fs.mkdirSync(path.dirname(dir), { recursive: true })
   // A hosted runner's tool cache starts empty: its own cache entry spares the pip install.
-  const key = toolCacheOn(ctx) ? toolEntryKey(ctx, 'poetry', choice.version, dir) : undefined
-  if (key && (await restoreToolEntry(key, dir))) {
+  const tools = ctx.caching?.tools
+  const key = tools?.key('poetry', choice.version, dir)
+  if (tools && key && (await tools.restore(key, dir))) {
     if (await works(poetryProgram(dir))) {
       fs.writeFileSync(`${dir}.complete`, '')
       core.info(`Restored poetry ${choice.version} from the cache (${key}).`)
       return {
         version: choice.version,
         executable: poetryProgram(dir),
-        cacheEntry: toolEntryFor(ctx, key, dir, false),
+        cacheEntry: tools.entry(key, dir, false),
       }
     }
     core.warning(`The cached poetry ${choice.version} (${key}) does not run; installing it again.`)
     fs.rmSync(dir, { recursive: true, force: true })
   }
   try {
-    const venv = venvLayout(dir)
-    const created = await runCommand(ctx.python.executable, ['-m', 'venv', dir], { silent: true })
-    if (created.exitCode !== 0) throw new Error(`python -m venv failed: ${created.stderr}`)
-    core.info(`Installing poetry==${choice.version} into its own environment ${dir}`)
-    const env = processEnv({ PIP_DISABLE_PIP_VERSION_CHECK: '1', PYTHONNOUSERSITE: '1' })
-    const result = await runCommand(venv.python, ['-m', 'pip', 'install', `poetry==${choice.version}`], {
-      env,
-    })
-    if (result.exitCode !== 0) {
-      const available = /\(from versions: ([^)]*)\)/.exec(`${result.stdout}\n${result.stderr}`)?.[1]
-      const latest = available?.split(',').slice(-3).join(',').trim()
-      throw new UserError({
-        title: 'poetry install failed',
-        message: `pip could not install poetry==${choice.version} (${choice.source})${latest ? `; the latest releases are ${latest}` : ''}.`,
-        fix: "Set 'poetry-version:' to an existing poetry release (e.g. 2.5.1).",
-      })
-    }
+    await pipInstallPoetry(ctx.python.executable, dir, choice)
   } catch (error) {
     removeWithEmptyParents(dir, toolCache)
     throw error
@@ -71,7 +55,28 @@ export async function installPoetryTool(ctx: ManagerContext, arch = toolArch()):
   return {
     version: choice.version,
     executable: poetryProgram(dir),
-    cacheEntry: key ? toolEntryFor(ctx, key, dir, true) : undefined,
+    cacheEntry: tools && key ? tools.entry(key, dir, true) : undefined,
+  }
+}
+
+/** `python -m venv DIR` and `pip install poetry==X` into it; a UserError when pip cannot. */
+async function pipInstallPoetry(python: string, dir: string, choice: { version: string; source: string }) {
+  const venv = venvLayout(dir)
+  const created = await runCommand(python, ['-m', 'venv', dir], { silent: true })
+  if (created.exitCode !== 0) throw new Error(`python -m venv failed: ${created.stderr}`)
+  core.info(`Installing poetry==${choice.version} into its own environment ${dir}`)
+  const env = processEnv({ PIP_DISABLE_PIP_VERSION_CHECK: '1', PYTHONNOUSERSITE: '1' })
+  const result = await runCommand(venv.python, ['-m', 'pip', 'install', `poetry==${choice.version}`], {
+    env,
+  })
+  if (result.exitCode !== 0) {
+    const available = /\(from versions: ([^)]*)\)/.exec(`${result.stdout}\n${result.stderr}`)?.[1]
+    const latest = available?.split(',').slice(-3).join(',').trim()
+    throw new UserError({
+      title: 'poetry install failed',
+      message: `pip could not install poetry==${choice.version} (${choice.source})${latest ? `; the latest releases are ${latest}` : ''}.`,
+      fix: "Set 'poetry-version:' to an existing poetry release (e.g. 2.5.1).",
+    })
   }
 }
 

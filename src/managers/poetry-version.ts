@@ -1,4 +1,4 @@
-import type { LockFile } from '../project/lock.js'
+import type { LockFile } from '../model/lock.js'
 import type { ToolVersionChoice } from './uv-version.js'
 
 /** The poetry this action installs when neither the input nor poetry.lock names one. */

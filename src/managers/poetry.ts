@@ -1,9 +1,9 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import * as core from '@actions/core'
-import type { Finding } from '../drift/finding.js'
 import { UserError } from '../errors.js'
 import { runCommand } from '../exec.js'
+import type { Finding } from '../model/finding.js'
 import { relativePosix } from '../paths.js'
 import type { PoetryLock } from '../project/locks/poetry-lock.js'
 import { managerCacheDir } from './cache-dirs.js'
@@ -22,10 +22,6 @@ export const poetryManager: Manager = {
   name: 'poetry',
 
   installTool: (ctx) => installPoetryTool(ctx),
-
-  async version(ctx) {
-    return ctx.tool?.version ?? 'unknown'
-  },
 
   async install(ctx) {
     await createVenv(ctx.venv, ctx.python.executable, ctx.project.workspace)
@@ -81,7 +77,7 @@ export function poetryEnv(ctx: ManagerContext): Record<string, string> {
 
 async function installLockedWithPip(ctx: ManagerContext, lock: PoetryLock, env: Record<string, string>) {
   const lines = lockedRequirements(lock, ctx.project.pyproject ?? {}, ctx.inputs)
-  const file = path.join(process.env.RUNNER_TEMP || ctx.project.root, 'setup-python-env-poetry-locked.txt')
+  const file = path.join(ctx.runner.runTemp, 'setup-python-env-poetry-locked.txt')
   fs.writeFileSync(file, `${lines.join('\n')}\n`)
   const python = path.join(env.VIRTUAL_ENV ?? ctx.venv.root, path.relative(ctx.venv.root, ctx.venv.python))
   const result = await runCommand(python, ['-m', 'pip', 'install', '--no-deps', '-r', file], { env })

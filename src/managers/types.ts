@@ -1,14 +1,41 @@
-import type { ToolEntry } from '../cache/tool-entry.js'
-import type { Finding } from '../drift/finding.js'
 import type { Inputs } from '../inputs.js'
-import type { Project } from '../project/types.js'
+import type { Finding } from '../model/finding.js'
+import type { InstalledPackage } from '../model/installed.js'
+import type { Project } from '../model/project.js'
 import type { PythonInstall } from '../python/find-python.js'
+import type { Runner } from '../runner.js'
 import type { VenvLayout } from './venv-layout.js'
 
-export interface InstalledPackage {
-  /** PEP 503 normalised name. */
-  name: string
-  version: string
+/**
+ * A manager's own program kept in a cache entry of its own (Poetry's venv in the tool cache),
+ * keyed by tool, version, Python and platform only (src/cache/tool-entry.ts).
+ */
+export interface ToolEntry {
+  key: string
+  /** The folder the entry holds (the tool's venv, an absolute path). */
+  path: string
+  /** False when the tool came from the entry (or the tool cache) or the save policy says no. */
+  save: boolean
+  saveSkipReason?: string
+}
+
+/** The cache's store for tool entries, handed to the managers so they never import the cache stage. */
+export interface ToolEntryStore {
+  key(tool: string, version: string, dir: string): string
+  /** True when the entry was extracted into dir (the caller checks it runs). Never throws. */
+  restore(key: string, dir: string): Promise<boolean>
+  /** The entry post saves; `installed` is false when it came from the cache. */
+  entry(key: string, dir: string, installed: boolean): ToolEntry
+}
+
+/** The environment cache, when it is on this run (input, manager support and a cache service). */
+export interface Caching {
+  /**
+   * The manager's download cache, a folder the action owns: the install must use it
+   * (pip: PIP_CACHE_DIR) so it is stored with the env.
+   */
+  downloadDir: string
+  tools: ToolEntryStore
 }
 
 /** The manager's own program, installed pinned (or found) in the tool cache. */
@@ -20,20 +47,27 @@ export interface ManagerTool {
   cacheEntry?: ToolEntry
 }
 
-export interface ManagerContext {
+/** What a manager's tool install gets: everything the earlier stages produced. */
+export interface ToolContext {
   inputs: Inputs
+  runner: Runner
   project: Project
   python: PythonInstall
   venv: VenvLayout
-  /** Set by main after installTool(). */
-  tool?: ManagerTool
-  /**
-   * The manager's download cache, a folder the action owns (set only when the environment
-   * cache is on): the install must use it (pip: PIP_CACHE_DIR) so it is stored with the env.
-   */
-  downloadCacheDir?: string
-  /** Set by main on a partial cache hit: the venv holds an older lock's env, made by the action. */
-  restoredVenv?: boolean
+  /** undefined when the environment cache is off. */
+  caching: Caching | undefined
+}
+
+/** Everything a manager works with once its tool is installed; complete when built. */
+export interface ManagerContext extends ToolContext {
+  /** undefined for pip, which has no tool of its own. */
+  tool: ManagerTool | undefined
+}
+
+/** The install also knows what the cache restored. */
+export interface InstallContext extends ManagerContext {
+  /** True on a partial cache hit: the venv holds an older lock's env, made by the action. */
+  restoredVenv: boolean
 }
 
 /** What the post step knows when it prunes: no project or interpreter, just paths. */
@@ -68,14 +102,14 @@ export interface ManagerCacheHooks {
 export interface Manager {
   readonly name: Project['manager']
   /** Installs the pinned manager into the tool cache (or reuses it); undefined for pip. */
-  installTool(ctx: ManagerContext): Promise<ManagerTool | undefined>
-  /** The manager's own version, e.g. pip's inside the venv. */
-  version(ctx: ManagerContext): Promise<string>
+  installTool(ctx: ToolContext): Promise<ManagerTool | undefined>
+  /** The manager's own version when its tool's is not it (pip's, inside the venv); see managerVersion(). */
+  version?(ctx: ManagerContext): Promise<string>
   /**
    * Creates the environment and installs the locked set; throws UserError on the user's
    * mistakes, returns findings (e.g. lock-stale) for what it reports and works around.
    */
-  install(ctx: ManagerContext): Promise<Finding[]>
+  install(ctx: InstallContext): Promise<Finding[]>
   installedPackages(ctx: ManagerContext): Promise<InstalledPackage[]>
   /** `pip check` or the manager's equivalent; what it printed when it found problems, else ''. */
   check(ctx: ManagerContext): Promise<string>

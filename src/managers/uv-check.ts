@@ -1,4 +1,4 @@
-import type { InstalledPackage } from './types.js'
+import type { InstalledPackage } from '../model/installed.js'
 
 const REQUIRES = /^The package `([^`]+)` requires `([^`]+)`, but `([^`]+)` is installed$/
 const MISSING = /^The package `([^`]+)` requires `([^`]+)`, but it's not installed$/

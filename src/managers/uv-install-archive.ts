@@ -1,6 +1,5 @@
 import * as crypto from 'node:crypto'
 import * as fs from 'node:fs'
-import * as os from 'node:os'
 import * as path from 'node:path'
 import * as core from '@actions/core'
 import * as tc from '@actions/tool-cache'
@@ -20,12 +19,13 @@ export async function installUvFromArchive(
   version: string,
   mirror: string | undefined,
   arch: string,
+  tempDir: string,
 ): Promise<string> {
   const { target, extension } = uvTarget(process.platform, arch)
   const base = mirror ?? UV_RELEASES
   const url = uvArchiveUrl(base, version, target, extension)
   core.info(`Downloading uv ${version} from ${url}`)
-  const archive = await download(url, version, mirror)
+  const archive = await download(url, version, mirror, tempDir)
   try {
     const expected = await expectedSha256(`${url}.sha256`, version)
     const actual = crypto.createHash('sha256').update(fs.readFileSync(archive)).digest('hex')
@@ -69,8 +69,13 @@ async function refuseUnsafe(archive: string, url: string, mirror: string | undef
   }
 }
 
-async function download(url: string, version: string, mirror: string | undefined): Promise<string> {
-  const dir = fs.mkdtempSync(path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'uv-download-'))
+async function download(
+  url: string,
+  version: string,
+  mirror: string | undefined,
+  tempDir: string,
+): Promise<string> {
+  const dir = fs.mkdtempSync(path.join(tempDir, 'uv-download-'))
   const file = path.join(dir, path.basename(new URL(url).pathname))
   try {
     await downloadToFile(url, file, DEFAULT_HTTP)

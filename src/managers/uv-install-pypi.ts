@@ -1,5 +1,4 @@
 import * as fs from 'node:fs'
-import * as os from 'node:os'
 import * as path from 'node:path'
 import * as core from '@actions/core'
 import * as tc from '@actions/tool-cache'
@@ -12,8 +11,13 @@ import { venvLayout } from './venv-layout.js'
  * the user's env), then only the self-contained `uv`/`uvx` programs go into the tool cache,
  * at the same place the release archive would put them.
  */
-export async function installUvFromPypi(version: string, python: string, arch: string): Promise<string> {
-  const temp = fs.mkdtempSync(path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'uv-pypi-'))
+export async function installUvFromPypi(
+  version: string,
+  python: string,
+  arch: string,
+  tempDir: string,
+): Promise<string> {
+  const temp = fs.mkdtempSync(path.join(tempDir, 'uv-pypi-'))
   try {
     const venv = venvLayout(path.join(temp, 'venv'))
     const created = await runCommand(python, ['-m', 'venv', venv.root], { silent: true })

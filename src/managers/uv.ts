@@ -1,13 +1,14 @@
 import * as core from '@actions/core'
-import type { Finding } from '../drift/finding.js'
 import { UserError } from '../errors.js'
 import { processEnv, runCommand } from '../exec.js'
+import type { Finding } from '../model/finding.js'
+import type { InstalledPackage } from '../model/installed.js'
+import { normalizeName } from '../model/requirement.js'
 import { relativePosix } from '../paths.js'
-import { normalizeName } from '../project/requirements.js'
 import { managerCacheDir } from './cache-dirs.js'
 import { lockStaleFinding } from './lock-stale.js'
 import { uvSyncArgs } from './sync-args.js'
-import type { InstalledPackage, Manager, ManagerContext } from './types.js'
+import type { Manager, ManagerContext } from './types.js'
 import { uvCacheHooks } from './uv-cache.js'
 import { uvCheckAsPipCheck } from './uv-check.js'
 import { installUvTool } from './uv-tool.js'
@@ -20,10 +21,6 @@ export const uvManager: Manager = {
   name: 'uv',
 
   installTool: (ctx) => installUvTool(ctx),
-
-  async version(ctx) {
-    return ctx.tool?.version ?? 'unknown'
-  },
 
   async install(ctx) {
     if (ctx.restoredVenv && isOwnVenvFor(ctx.venv, ctx.python.executable)) {

@@ -1,11 +1,11 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import type { Finding } from '../drift/finding.js'
 import { UserError } from '../errors.js'
 import type { ManagerChoice } from '../inputs.js'
+import { type Finding, makeFinding } from '../model/finding.js'
+import type { ManagerName } from '../model/project.js'
 import { relativePosix } from '../paths.js'
 import { asRecord } from './locks/toml-tables.js'
-import type { ManagerName } from './types.js'
 
 export type InnerManager = 'uv' | 'poetry' | 'pip'
 
@@ -46,14 +46,8 @@ export function detectManager(options: DetectOptions): ManagerDetection {
   const condaFile = CONDA_FILES.map((name) => path.join(root, name)).find((file) => existing(file))
   const base = { installRoot: root, findings: [] as Finding[] }
 
-  if (choice === 'auto' && uv && poetryLock && uv.root === root) {
-    throw new UserError({
-      title: 'Two lock files: uv.lock and poetry.lock',
-      message: `${shown(root)} has both ${shown(uv.lock)} and ${shown(poetryLock)}, so the package manager is ambiguous.`,
-      file: shown(uv.lock),
-      fix: "Set 'manager: uv' or 'manager: poetry' in the workflow, or delete the lock file you no longer use.",
-    })
-  }
+  if (choice === 'auto' && uv && poetryLock && uv.root === root)
+    throw twoLocks(shown, root, uv.lock, poetryLock)
   const forced = choice === 'auto' ? undefined : choice
   if (forced === 'conda' || (!forced && condaFile)) {
     if (!condaFile)
@@ -98,6 +92,15 @@ export function detectManager(options: DetectOptions): ManagerDetection {
       findings,
     }
   }
+  return detectPip(root, shown, base)
+}
+
+/** pip: requirements*.txt, else a project file installed editable (without a lock), else the default. */
+function detectPip(
+  root: string,
+  shown: (file: string) => string,
+  base: { installRoot: string; findings: Finding[] },
+): ManagerDetection {
   const requirements = fs.existsSync(root)
     ? fs.readdirSync(root).filter((name) => /^requirements.*\.txt$/.test(name))
     : []
@@ -163,13 +166,20 @@ function existing(file: string): string | undefined {
 }
 
 function lockMissing(file: string, fix: string): Finding {
-  return {
-    rule: 'lock-missing',
-    severity: 'warning',
+  return makeFinding('lock-missing', {
     message: `${file} has no lock file next to it, so the installed versions are whatever resolves today.`,
     file,
     fix,
-  }
+  })
+}
+
+function twoLocks(shown: (file: string) => string, root: string, uvLock: string, poetryLock: string) {
+  return new UserError({
+    title: 'Two lock files: uv.lock and poetry.lock',
+    message: `${shown(root)} has both ${shown(uvLock)} and ${shown(poetryLock)}, so the package manager is ambiguous.`,
+    file: shown(uvLock),
+    fix: "Set 'manager: uv' or 'manager: poetry' in the workflow, or delete the lock file you no longer use.",
+  })
 }
 
 function missing(manager: string, files: string, where: string, fix: string): UserError {

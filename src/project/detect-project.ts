@@ -2,11 +2,11 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { UserError } from '../errors.js'
 import type { ManagerChoice } from '../inputs.js'
+import type { InstallableProject, RequirementsFile } from '../model/project.js'
 import { relativePosix } from '../paths.js'
 import { detectManager, type ManagerDetection } from './detect-manager.js'
 import { parseTomlText } from './python-version/toml-text.js'
 import { readRequirementsFile, readTextFile } from './read-requirements-files.js'
-import type { InstallableProject, RequirementsFile } from './types.js'
 
 /**
  * What a folder is, as setup mode sees it: the manager, the requirements files pip would

@@ -2,12 +2,12 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { UserError } from '../errors.js'
 import type { Inputs } from '../inputs.js'
+import type { Project } from '../model/project.js'
 import { relativePosix } from '../paths.js'
 import { detectProject } from './detect-project.js'
 import { readLock } from './locks/read-lock.js'
 import { requirementsLock } from './locks/requirements-lock.js'
 import { readPythonVersionSources } from './python-version-sources.js'
-import type { Project } from './types.js'
 
 /** Parses a TOML file with user errors; kept here for the modules that import it from here. */
 export { readToml } from './detect-project.js'

@@ -1,9 +1,9 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { UserError } from '../errors.js'
+import type { RequirementsFile } from '../model/project.js'
 import { relativePosix } from '../paths.js'
 import { parseRequirements } from './requirements.js'
-import type { RequirementsFile } from './types.js'
 
 /** Reads a requirements file and everything it includes with -r/-c, refusing include cycles. */
 export function readRequirementsFile(absolutePath: string, workspace: string): RequirementsFile {
@@ -102,4 +102,16 @@ function describeFsError(code: string): string {
     ENOENT: 'it does not exist, or is a broken symbolic link',
   }
   return known[code] ?? code
+}
+
+/** The installed files and their -r includes, each once. */
+export function installedRequirementsFiles(files: readonly RequirementsFile[]): RequirementsFile[] {
+  const seen = new Map<string, RequirementsFile>()
+  const visit = (file: RequirementsFile) => {
+    if (seen.has(file.file)) return
+    seen.set(file.file, file)
+    file.included.forEach(visit)
+  }
+  files.forEach(visit)
+  return [...seen.values()]
 }

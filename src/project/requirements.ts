@@ -1,24 +1,5 @@
 import { UserError } from '../errors.js'
-
-/** One requirement line of a requirements file, with where it stands. */
-export interface Requirement {
-  /** PEP 503 normalised distribution name; undefined for URL/path lines without `#egg=`. */
-  name?: string
-  /** Version specifier as written, e.g. '==1.2.3' or '>=1,<2'; '' when absent. */
-  specifier: string
-  /** Environment marker after ';', without the ';'. */
-  marker?: string
-  extras: string[]
-  hashes: string[]
-  editable: boolean
-  /** A URL, local path or VCS reference instead of a name. */
-  url?: string
-  /** 1-based line where the requirement starts (continuations keep the first line). */
-  line: number
-  endLine: number
-  /** The logical line as written, continuations joined. */
-  text: string
-}
+import { normalizeName, type Requirement } from '../model/requirement.js'
 
 export interface RequirementsInclude {
   kind: 'requirement' | 'constraint'
@@ -31,10 +12,6 @@ export interface ParsedRequirements {
   includes: RequirementsInclude[]
   /** Global options such as --index-url, kept for drift rules. */
   options: { name: string; value?: string; line: number }[]
-}
-
-export function normalizeName(name: string): string {
-  return name.toLowerCase().replace(/[-_.]+/g, '-')
 }
 
 const NAME_AND_REST = /^([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(\[[^\]]*\])?\s*(.*)$/
@@ -119,14 +96,22 @@ function parseLogicalLine(logical: LogicalLine, file: string, out: ParsedRequire
   out.requirements.push(parseRequirementLine(logical, file))
 }
 
-function parseRequirementLine(logical: LogicalLine, file: string): Requirement {
+/** The `--hash` values of a requirement line, and the line without them and pip's build options. */
+function takeLineOptions(text: string): { hashes: string[]; body: string } {
   const hashes: string[] = []
   const hashPattern = /\s--hash[=\s]\s*([^\s]+)/g
-  let body = ` ${logical.text}`.replace(hashPattern, (_match, hash: string) => {
-    hashes.push(hash)
-    return ''
-  })
-  body = body.replace(/\s--(?:config-settings|global-option|install-option)[=\s]\s*[^\s]+/g, '').trim()
+  const body = ` ${text}`
+    .replace(hashPattern, (_match, hash: string) => {
+      hashes.push(hash)
+      return ''
+    })
+    .replace(/\s--(?:config-settings|global-option|install-option)[=\s]\s*[^\s]+/g, '')
+    .trim()
+  return { hashes, body }
+}
+
+function parseRequirementLine(logical: LogicalLine, file: string): Requirement {
+  const { hashes, body } = takeLineOptions(logical.text)
   const [requirementPart = '', markerPart] = splitMarker(body)
   if (URL_LIKE.test(requirementPart))
     return { ...fromUrl(requirementPart, logical), hashes, marker: markerPart }

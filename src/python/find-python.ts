@@ -1,13 +1,8 @@
 import * as core from '@actions/core'
 import { UserError } from '../errors.js'
-import {
-  describeSpec,
-  type PythonSpec,
-  parsePythonSpec,
-  specAccepts,
-} from '../project/python-version/spec.js'
+import type { PythonVersionSource } from '../model/project.js'
+import { describeSpec, type PythonSpec, parsePythonSpec, specAccepts } from '../model/python-spec.js'
 import { selectingSource } from '../project/python-version-sources.js'
-import type { PythonVersionSource } from '../project/types.js'
 import { downloadPython } from './download-python.js'
 import { DEFAULT_HTTP, type HttpOptions, UnreachableError } from './http-download.js'
 import type { InterpreterInfo } from './interpreter.js'
@@ -15,6 +10,7 @@ import {
   archiveUrl,
   fetchManifest,
   linuxOsVersion,
+  type ManifestMatch,
   type ManifestRelease,
   manifestUrl,
   manifestVersions,
@@ -87,25 +83,7 @@ export async function findPython(
   const match = manifest && pickFromManifest(manifest, spec, platform, allowPre)
   if (match && bestCached && match.version === bestCached.version) return fromToolCache(bestCached, where)
   if (match && options.toolCacheDir) {
-    const url = archiveUrl(match.file, options.mirror)
-    const prefix = await downloadPython({
-      url,
-      match,
-      toolCacheDir: options.toolCacheDir,
-      arch,
-      platform: options.platform,
-      tempDir: options.tempDir,
-      inputSha256: options.sha256,
-      http: httpFor(url, options),
-    })
-    return {
-      version: match.version,
-      executable: pythonExecutableIn(prefix, options.platform),
-      prefix,
-      source: where,
-      foundIn: 'download',
-      cacheHit: false,
-    }
+    return fromDownload(match, { ...options, toolCacheDir: options.toolCacheDir }, arch, where)
   }
   if (bestCached) return fromToolCache(bestCached, where)
 
@@ -124,6 +102,34 @@ export async function findPython(
       (info) => info.version,
     ),
   ])
+}
+
+/** Downloads the manifest's match into the tool cache, verified. */
+async function fromDownload(
+  match: ManifestMatch,
+  options: FindPythonOptions & { toolCacheDir: string },
+  arch: string,
+  where: string,
+): Promise<PythonInstall> {
+  const url = archiveUrl(match.file, options.mirror)
+  const prefix = await downloadPython({
+    url,
+    match,
+    toolCacheDir: options.toolCacheDir,
+    arch,
+    platform: options.platform,
+    tempDir: options.tempDir,
+    inputSha256: options.sha256,
+    http: httpFor(url, options),
+  })
+  return {
+    version: match.version,
+    executable: pythonExecutableIn(prefix, options.platform),
+    prefix,
+    source: where,
+    foundIn: 'download',
+    cacheHit: false,
+  }
 }
 
 export function describeSource(source: PythonVersionSource): string {

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs'
 import { compare, valid } from '@renovatebot/pep440'
-import { type PythonSpec, specAccepts } from '../project/python-version/spec.js'
+import { type PythonSpec, specAccepts } from '../model/python-spec.js'
 import { fetchText, type HttpOptions } from './http-download.js'
 
 /** actions/python-versions `versions-manifest.json` (FACTS.md). */

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import type { PythonSpec } from '../project/python-version/spec.js'
+import type { PythonSpec } from '../model/python-spec.js'
 import { type InterpreterInfo, probeInterpreter } from './interpreter.js'
 
 const POSIX_NAMES = /^python3(\.\d+)?$|^python$/

@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import { type Finding, type Severity, sortFindings } from '../drift/finding.js'
+import { type Finding, type Severity, sortFindings } from '../model/finding.js'
 
 /** GitHub shows at most 10 annotations of each level per step. */
 export const ANNOTATIONS_PER_LEVEL = 10

@@ -1,5 +1,5 @@
-import { countBySeverity, type Finding } from '../drift/finding.js'
 import type { FailOn } from '../inputs.js'
+import { countBySeverity, type Finding } from '../model/finding.js'
 
 /** The failure message when the findings breach `fail-on`, else undefined. */
 export function failureMessage(findings: readonly Finding[], failOn: FailOn): string | undefined {

@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import { countBySeverity } from '../drift/finding.js'
+import { countBySeverity } from '../model/finding.js'
 import type { RunReport } from './run-report.js'
 
 export function setOutputs(report: RunReport): void {

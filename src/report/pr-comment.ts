@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
-import { countBySeverity } from '../drift/finding.js'
-import { type GitHubApi, httpStatus } from './github-api.js'
+import { type GitHubApi, httpStatus } from '../github-api.js'
+import { countBySeverity } from '../model/finding.js'
 import { cell } from './markdown.js'
 import type { RunReport } from './run-report.js'
 import { changesTable, findingsTable } from './tables.js'

@@ -1,19 +1,9 @@
-import * as fs from 'node:fs'
+import type { RunnerEvent } from '../runner.js'
 
 /** The pull request number of a pull_request(_target) event payload, else undefined. */
-export function pullRequestNumber(
-  eventName: string | undefined,
-  eventPath: string | undefined,
-): number | undefined {
-  if (!eventPath || !/^pull_request/.test(eventName ?? '') || !fs.existsSync(eventPath)) return undefined
-  try {
-    const payload = JSON.parse(fs.readFileSync(eventPath, 'utf8')) as {
-      pull_request?: { number?: unknown }
-      number?: unknown
-    }
-    const number = payload.pull_request?.number ?? payload.number
-    return typeof number === 'number' && Number.isInteger(number) ? number : undefined
-  } catch {
-    return undefined
-  }
+export function pullRequestNumber(event: RunnerEvent): number | undefined {
+  if (!/^pull_request/.test(event.name)) return undefined
+  const pullRequest = event.payload.pull_request as { number?: unknown } | undefined
+  const number = pullRequest?.number ?? event.payload.number
+  return typeof number === 'number' && Number.isInteger(number) ? number : undefined
 }

@@ -1,10 +1,11 @@
 import * as path from 'node:path'
 import * as core from '@actions/core'
 import { RULES } from '../drift/registry.js'
+import { GitHubApi } from '../github-api.js'
 import type { Inputs } from '../inputs.js'
 import { relativePosix } from '../paths.js'
+import type { Runner } from '../runner.js'
 import { annotateFindings } from './annotations.js'
-import { GitHubApi } from './github-api.js'
 import { setOutputs } from './outputs.js'
 import { commentBody, commentMarker, upsertComment } from './pr-comment.js'
 import { pullRequestNumber } from './pull-request.js'
@@ -19,15 +20,11 @@ const TOOL = {
 }
 
 /** Annotations, SARIF, outputs, job summary and the pull request comment, in that order. */
-export async function reportRun(report: RunReport, inputs: Inputs): Promise<void> {
+export async function reportRun(report: RunReport, inputs: Inputs, runner: Runner): Promise<void> {
   const annotated = annotateFindings(report.findings)
   const project = relativePosix(inputs.workspace, inputs.workingDirectory) || '.'
   const slug = project === '.' ? 'root' : project.replace(/[^A-Za-z0-9._-]+/g, '-')
-  const sarifFile = path.join(
-    process.env.RUNNER_TEMP || inputs.workingDirectory,
-    'setup-python-env',
-    `${slug}.sarif`,
-  )
+  const sarifFile = path.join(runner.tempRoot, 'setup-python-env', `${slug}.sarif`)
   const fallbackFile =
     report.project.requirementsFiles[0]?.file ??
     report.project.installable?.file ??
@@ -37,23 +34,24 @@ export async function reportRun(report: RunReport, inputs: Inputs): Promise<void
   report.sarifFile = sarifFile
   setOutputs(report)
   await writeSummary(report, annotated.leftOut)
-  await commentOnPullRequest(report, inputs, project)
+  await commentOnPullRequest(report, inputs, runner, project)
 }
 
-async function commentOnPullRequest(report: RunReport, inputs: Inputs, project: string): Promise<void> {
+async function commentOnPullRequest(
+  report: RunReport,
+  inputs: Inputs,
+  runner: Runner,
+  project: string,
+): Promise<void> {
   if (inputs.comment === 'never') return
-  const issue = pullRequestNumber(process.env.GITHUB_EVENT_NAME, process.env.GITHUB_EVENT_PATH)
-  const repository = process.env.GITHUB_REPOSITORY
+  const issue = pullRequestNumber(runner.event)
+  const repository = runner.repository
   if (issue === undefined || !repository) return
   if (!inputs.githubToken) {
     core.info("No 'github-token': the pull request comment is skipped; the job summary has the report.")
     return
   }
-  const api = new GitHubApi(
-    process.env.GITHUB_API_URL || 'https://api.github.com',
-    inputs.githubToken,
-    repository,
-  )
+  const api = new GitHubApi(runner.apiUrl, inputs.githubToken, repository)
   const marker = commentMarker(project)
   const worthSaying =
     report.findings.some((finding) => finding.severity !== 'notice') ||

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import type { Finding, Severity } from '../drift/finding.js'
 import type { Rule } from '../drift/rule.js'
+import type { Finding, Severity } from '../model/finding.js'
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
   error: 'error',
@@ -38,53 +38,65 @@ export function buildSarif(
             name: tool.name,
             version: tool.version,
             informationUri: tool.informationUri,
-            rules: rules.map((rule) => ({
-              id: rule.id,
-              name: pascal(rule.id),
-              shortDescription: { text: rule.description },
-              fullDescription: { text: rule.description },
-              help: {
-                text: `${rule.description}\nFix: ${rule.fix}`,
-                markdown: `${rule.description}\n\n**Fix:** ${rule.fix}`,
-              },
-              defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
-              properties: { tags: ['dependencies', 'reproducibility'] },
-            })),
+            rules: rules.map(sarifRule),
           },
         },
-        results: findings.map((finding) => ({
-          ruleId: finding.rule,
-          ...(index.has(finding.rule) ? { ruleIndex: index.get(finding.rule) } : {}),
-          level: LEVEL[finding.severity],
-          message: { text: resultText(finding) },
-          locations: [
-            {
-              physicalLocation: {
-                artifactLocation: { uri: finding.file ?? fallbackFile, uriBaseId: '%SRCROOT%' },
-                region: {
-                  startLine: finding.file ? (finding.line ?? 1) : 1,
-                  ...(finding.file && finding.endLine && finding.endLine >= (finding.line ?? 1)
-                    ? { endLine: finding.endLine }
-                    : {}),
-                },
-              },
-            },
-          ],
-          partialFingerprints: { primaryLocationLineHash: fingerprint(finding) },
-          ...(finding.advisory
-            ? {
-                properties: {
-                  advisoryId: finding.advisory.id,
-                  aliases: finding.advisory.aliases,
-                  helpUri: finding.advisory.url,
-                },
-              }
-            : {}),
-        })),
+        results: findings.map((finding) => sarifResult(finding, index, fallbackFile)),
         automationDetails: { id: category },
         columnKind: 'utf16CodeUnits',
       },
     ],
+  }
+}
+
+function sarifRule(rule: Rule): Record<string, unknown> {
+  return {
+    id: rule.id,
+    name: pascal(rule.id),
+    shortDescription: { text: rule.description },
+    fullDescription: { text: rule.description },
+    help: {
+      text: `${rule.description}\nFix: ${rule.fix}`,
+      markdown: `${rule.description}\n\n**Fix:** ${rule.fix}`,
+    },
+    defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
+    properties: { tags: ['dependencies', 'reproducibility'] },
+  }
+}
+
+function sarifResult(
+  finding: Finding,
+  index: ReadonlyMap<string, number>,
+  fallbackFile: string,
+): Record<string, unknown> {
+  return {
+    ruleId: finding.rule,
+    ...(index.has(finding.rule) ? { ruleIndex: index.get(finding.rule) } : {}),
+    level: LEVEL[finding.severity],
+    message: { text: resultText(finding) },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: finding.file ?? fallbackFile, uriBaseId: '%SRCROOT%' },
+          region: {
+            startLine: finding.file ? (finding.line ?? 1) : 1,
+            ...(finding.file && finding.endLine && finding.endLine >= (finding.line ?? 1)
+              ? { endLine: finding.endLine }
+              : {}),
+          },
+        },
+      },
+    ],
+    partialFingerprints: { primaryLocationLineHash: fingerprint(finding) },
+    ...(finding.advisory
+      ? {
+          properties: {
+            advisoryId: finding.advisory.id,
+            aliases: finding.advisory.aliases,
+            helpUri: finding.advisory.url,
+          },
+        }
+      : {}),
   }
 }
 

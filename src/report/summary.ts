@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import { countBySeverity } from '../drift/finding.js'
+import { countBySeverity } from '../model/finding.js'
 import { table } from './markdown.js'
 import type { RunReport } from './run-report.js'
 import { changesTable, findingsTable, stagesChart } from './tables.js'

@@ -1,6 +1,6 @@
-import type { Finding } from '../drift/finding.js'
-import { sortFindings } from '../drift/finding.js'
 import type { DependencyChange } from '../drift/rules/dependency-changed.js'
+import type { Finding } from '../model/finding.js'
+import { sortFindings } from '../model/finding.js'
 import type { StageTiming } from '../stage.js'
 import { Raw, table } from './markdown.js'
 

@@ -1,6 +1,6 @@
 import type { AdvisoryLookup } from '../advisories/osv-types.js'
-import type { Finding } from '../drift/finding.js'
 import { compareVersions } from '../drift/specifier.js'
+import type { Finding } from '../model/finding.js'
 import { cell, Raw, table } from './markdown.js'
 import { ICON } from './tables.js'
 

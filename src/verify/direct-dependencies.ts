@@ -1,7 +1,7 @@
-import { installedRequirementsFiles } from '../drift/rules/requirement-unpinned.js'
+import type { Project } from '../model/project.js'
+import { normalizeName } from '../model/requirement.js'
 import { asRecord } from '../project/locks/toml-tables.js'
-import { normalizeName } from '../project/requirements.js'
-import type { Project } from '../project/types.js'
+import { installedRequirementsFiles } from '../project/read-requirements-files.js'
 
 const PEP508_NAME = /^\s*([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)/
 

@@ -1,6 +1,6 @@
-import type { Finding } from '../drift/finding.js'
 import { locateRequirement } from '../managers/locate-requirement.js'
-import type { Project } from '../project/types.js'
+import { type Finding, makeFinding } from '../model/finding.js'
+import type { Project } from '../model/project.js'
 
 export interface PipCheckProblem {
   package: string
@@ -50,16 +50,14 @@ export function pipCheckFindings(
       locateRequirement(project.requirementsFiles, problem.package)
     const file = where?.file ?? project.installable?.file
     const line = where?.requirement.line
-    return {
-      rule: 'pip-check-conflict',
-      severity: 'error',
+    return makeFinding('pip-check-conflict', {
       message: describe(problem),
       file,
       line,
       package: problem.dependency ?? problem.package,
       to: problem.installed,
       fix: fixFor(problem),
-    }
+    })
   })
 }
 

@@ -1,13 +1,14 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import * as core from '@actions/core'
-import type { Finding } from '../drift/finding.js'
 import { runCommand } from '../exec.js'
 import type { SmokeTest } from '../inputs.js'
 import { envFor } from '../managers/pip.js'
-import type { InstalledPackage, ManagerContext } from '../managers/types.js'
+import type { ManagerContext } from '../managers/types.js'
+import { type Finding, makeFinding } from '../model/finding.js'
+import type { InstalledPackage } from '../model/installed.js'
+import type { Project } from '../model/project.js'
 import { relativePosix } from '../paths.js'
-import type { Project } from '../project/types.js'
 import { parseJUnit, type TestFailure } from './junit.js'
 
 export type SmokeTestResult = 'passed' | 'failed' | 'no-tests' | 'skipped'
@@ -60,12 +61,11 @@ export async function runSmokeTest(
       command,
       tests: 0,
       findings: [
-        {
-          rule: 'smoke-test-failed',
+        makeFinding('smoke-test-failed', {
           severity: 'warning',
           message: `The smoke test collected no tests (pytest exit code 5): ${command}`,
           fix: 'Add a test such as tests/test_smoke.py that imports your pinned dependencies, or set smoke-test: none.',
-        },
+        }),
       ],
     }
   }
@@ -73,12 +73,12 @@ export async function runSmokeTest(
   const failures = report?.failures ?? []
   const findings = failures.map((failure) => failureFinding(failure, ctx.project))
   if (findings.length === 0) {
-    findings.push({
-      rule: 'smoke-test-failed',
-      severity: 'error',
-      message: `The smoke test '${command}' exited with code ${exitCode}.`,
-      fix: 'Run the same command locally in the environment and fix what it reports (see the Verify group of the log).',
-    })
+    findings.push(
+      makeFinding('smoke-test-failed', {
+        message: `The smoke test '${command}' exited with code ${exitCode}.`,
+        fix: 'Run the same command locally in the environment and fix what it reports (see the Verify group of the log).',
+      }),
+    )
   }
   return { result: 'failed', command, tests: report?.tests, findings }
 }
@@ -102,27 +102,24 @@ function resolveInVenv(program: string, binDir: string): string {
 /** A failed or errored test as a finding at the test file's failing line. */
 export function failureFinding(failure: TestFailure, project: Pick<Project, 'root' | 'workspace'>): Finding {
   const absolute = failure.file ? path.resolve(project.root, failure.file) : undefined
-  return {
-    rule: 'smoke-test-failed',
-    severity: 'error',
+  return makeFinding('smoke-test-failed', {
     message: `${failure.name} ${failure.kind === 'error' ? 'errored' : 'failed'}: ${failure.message}`,
     file: absolute ? relativePosix(project.workspace, absolute) : undefined,
     line: failure.line,
     fix: `Run 'pytest ${failure.name}' in the environment and fix the test or the pins it checks.`,
-  }
+  })
 }
 
 function pytestMissing(): SmokeTestOutcome {
   return {
     result: 'skipped',
     findings: [
-      {
-        rule: 'smoke-test-failed',
+      makeFinding('smoke-test-failed', {
         severity: 'warning',
         message:
           'The project has tests, but pytest is not installed in the environment, so no smoke test ran.',
         fix: "Pin pytest in your requirements (e.g. pytest==8.3.5), or set 'smoke-test:' to your own command or none.",
-      },
+      }),
     ],
   }
 }
@@ -133,12 +130,10 @@ function commandNotRunnable(command: string, error: unknown): SmokeTestOutcome {
     result: 'failed',
     command,
     findings: [
-      {
-        rule: 'smoke-test-failed',
-        severity: 'error',
+      makeFinding('smoke-test-failed', {
         message: `The smoke test command could not be started: ${reason}`,
         fix: "Check the program name in 'smoke-test:' (it runs inside the environment, without a shell).",
-      },
+      }),
     ],
   }
 }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
+import { inputReader } from '../../../__fixtures__/context.js'
 import { UserError } from '../../../src/errors.js'
 import { loadInputs } from '../../../src/inputs.js'
 
-const reader = (values: Record<string, string>) => (name: string) => values[name] ?? ''
+const reader = inputReader
 
 describe('cache inputs', () => {
   it('defaults to caching on, saving automatically, no globs and no suffix', () => {

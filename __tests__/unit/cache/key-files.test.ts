@@ -2,15 +2,16 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
+import { managerContext } from '../../../__fixtures__/context.js'
 import { readKeyFiles } from '../../../src/cache/key-files.js'
 import { UserError } from '../../../src/errors.js'
 import type { ManagerCacheHooks, ManagerContext } from '../../../src/managers/types.js'
 
 function contextFor(root: string, globs: string[]): ManagerContext {
-  return {
+  return managerContext({
     inputs: { cacheDependencyGlob: globs },
     project: { root, workspace: path.dirname(root) },
-  } as unknown as ManagerContext
+  })
 }
 
 const hooks = { keyFiles: () => [] } as unknown as ManagerCacheHooks

@@ -3,6 +3,7 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { beforeAll, describe, expect, it } from '@jest/globals'
+import { managerContext, testPython } from '../../../__fixtures__/context.js'
 import { validateRestoredEnv } from '../../../src/cache/validate-env.js'
 import { pipCacheHooks } from '../../../src/managers/pip-cache.js'
 import type { ManagerContext } from '../../../src/managers/types.js'
@@ -27,10 +28,12 @@ describe('validateRestoredEnv', () => {
   })
 
   const ctxFor = (venvRoot: string, python = base): ManagerContext =>
-    ({
+    managerContext({
+      inputs: {},
+      project: {},
       venv: venvLayout(venvRoot),
-      python: { ...python, prefix: '', source: 'test', foundIn: 'path' },
-    }) as unknown as ManagerContext
+      python: testPython({ ...python, prefix: '', source: 'test', foundIn: 'path' }),
+    })
   const hooks = { ...pipCacheHooks, checkEnv: async () => undefined }
 
   it('accepts an env that is ours, links to this interpreter and runs it', async () => {

@@ -1,8 +1,8 @@
 import * as path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import { localDependencies, localPath } from '../../../src/discover/local-dependencies.js'
+import type { RequirementsFile } from '../../../src/model/project.js'
 import { parseRequirements } from '../../../src/project/requirements.js'
-import type { RequirementsFile } from '../../../src/project/types.js'
 
 const root = path.resolve('/repo/services/api')
 

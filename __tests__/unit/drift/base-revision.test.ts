@@ -38,17 +38,15 @@ describe('base revision', () => {
     fs.rmSync(tmp, { recursive: true, force: true })
   })
 
-  const event = (sha: string) => {
-    const file = path.join(tmp, `event-${sha}.json`)
-    fs.writeFileSync(file, JSON.stringify({ pull_request: { number: 3, base: { sha } } }))
-    return file
-  }
+  const event = (sha: string) => ({
+    name: 'pull_request',
+    payload: { pull_request: { number: 3, base: { sha } } },
+  })
 
   it('reads the pull request base from git, and reports files absent there as undefined', async () => {
     const reader = await openBaseRevision({
       workspace: repo,
-      eventName: 'pull_request',
-      eventPath: event(baseSha),
+      event: event(baseSha),
     })
     expect(reader?.ref).toBe(baseSha)
     expect(await reader?.read('requirements-lock.txt')).toBe('six==1.16.0\n')
@@ -61,14 +59,17 @@ describe('base revision', () => {
     expect(() => git(shallow, 'cat-file', '-e', `${baseSha}^{commit}`)).toThrow()
     const reader = await openBaseRevision({
       workspace: shallow,
-      eventName: 'pull_request',
-      eventPath: event(baseSha),
+      event: event(baseSha),
     })
     expect(await reader?.read('requirements-lock.txt')).toBe('six==1.16.0\n')
   })
 
   it('uses the base-ref input on other events', async () => {
-    const reader = await openBaseRevision({ workspace: repo, eventName: 'push', baseRef: 'HEAD~1' })
+    const reader = await openBaseRevision({
+      workspace: repo,
+      event: { name: 'push', payload: {} },
+      baseRef: 'HEAD~1',
+    })
     expect(await reader?.read('requirements-lock.txt')).toBe('six==1.16.0\n')
   })
 
@@ -77,8 +78,7 @@ describe('base revision', () => {
     fake.contents.set('abc123:requirements-lock.txt', 'six==1.15.0\n')
     const reader = await openBaseRevision({
       workspace: notGit,
-      eventName: 'pull_request',
-      eventPath: event('abc123'),
+      event: event('abc123'),
       token: 't0k',
       apiUrl: fake.url,
       repository: 'owner/repo',
@@ -89,6 +89,6 @@ describe('base revision', () => {
   })
 
   it('has no base without a pull request or base-ref', async () => {
-    expect(await openBaseRevision({ workspace: repo, eventName: 'push' })).toBeUndefined()
+    expect(await openBaseRevision({ workspace: repo, event: { name: 'push', payload: {} } })).toBeUndefined()
   })
 })

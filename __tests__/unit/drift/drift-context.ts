@@ -1,5 +1,5 @@
 import type { DriftContext } from '../../../src/drift/context.js'
-import type { LockedPackage, LockFile } from '../../../src/project/lock.js'
+import type { LockedPackage, LockFile } from '../../../src/model/lock.js'
 
 /** A drift context with nothing in it; tests override what they need. */
 export function driftContext(overrides: Partial<DriftContext> = {}): DriftContext {

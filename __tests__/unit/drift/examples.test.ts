@@ -1,15 +1,17 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
+import { inputReader } from '../../../__fixtures__/context.js'
 import type { AdvisoryLookup } from '../../../src/advisories/osv-types.js'
 import { buildDriftContext } from '../../../src/drift/build-context.js'
 import { parseRulesPolicy } from '../../../src/drift/policy.js'
 import { RULE_IDS } from '../../../src/drift/registry.js'
 import { runRules } from '../../../src/drift/run-rules.js'
 import { loadInputs } from '../../../src/inputs.js'
-import type { InstalledPackage } from '../../../src/managers/types.js'
-import type { LockFile } from '../../../src/project/lock.js'
+import type { InstalledPackage } from '../../../src/model/installed.js'
+import type { LockFile } from '../../../src/model/lock.js'
 import { readProject } from '../../../src/project/read-project.js'
+import { readProjectFiles } from '../../../src/project/read-project-files.js'
 import type { ImportFailure } from '../../../src/verify/import-smoke.js'
 import { parseJUnit } from '../../../src/verify/junit.js'
 import { parsePipCheck } from '../../../src/verify/pip-check.js'
@@ -47,7 +49,7 @@ async function findingsOf(dir: string) {
   const factsPath = path.join(dir, 'facts.json')
   const facts = (fs.existsSync(factsPath) ? JSON.parse(fs.readFileSync(factsPath, 'utf8')) : {}) as Facts
   process.env.GITHUB_WORKSPACE = dir
-  const inputs = loadInputs((name) => facts.inputs?.[name] ?? '')
+  const inputs = loadInputs(inputReader(facts.inputs))
   const project = readProject(inputs)
   const junit = facts.junitXml ? parseJUnit(facts.junitXml) : undefined
   const ctx = await buildDriftContext({
@@ -60,7 +62,7 @@ async function findingsOf(dir: string) {
     smokeTest: junit
       ? { result: 'failed', findings: junit.failures.map((failure) => failureFinding(failure, project)) }
       : undefined,
-    locks: facts.locks,
+    files: readProjectFiles(project, facts.locks),
     base: facts.baseFiles ? { ref: 'base', read: async (file) => facts.baseFiles?.[file] } : undefined,
   })
   ctx.advisories = facts.advisories
@@ -105,6 +107,7 @@ describe('clean examples', () => {
     installed.push({ name: 'pip', version: '24.0' })
     const ctx = await buildDriftContext({
       project,
+      files: readProjectFiles(project),
       pythonVersion: '3.11.7',
       installed,
       pipCheck: [],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
-import type { Finding } from '../../../src/drift/finding.js'
 import { applyPolicy, parseRulesPolicy } from '../../../src/drift/policy.js'
 import { UserError } from '../../../src/errors.js'
+import type { Finding } from '../../../src/model/finding.js'
 
 describe('rules input', () => {
   it('parses id=level pairs separated by commas and newlines', () => {

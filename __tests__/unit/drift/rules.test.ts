@@ -1,6 +1,4 @@
 import { describe, expect, it } from '@jest/globals'
-import { parseDockerfile } from '../../../src/drift/parsers/dockerfile.js'
-import { readLockText } from '../../../src/drift/requirements-lock.js'
 import { dependencyChangedRule } from '../../../src/drift/rules/dependency-changed.js'
 import {
   dockerUnlockedInstallRule,
@@ -11,6 +9,8 @@ import { envMismatchRule } from '../../../src/drift/rules/env-mismatch.js'
 import { lockStaleRule } from '../../../src/drift/rules/lock-stale.js'
 import { lockToolVersionRule } from '../../../src/drift/rules/lock-tool-version.js'
 import { agrees, pythonVersionMismatchRule } from '../../../src/drift/rules/python-version-mismatch.js'
+import { readLockText } from '../../../src/project/locks/lock-text.js'
+import { parseDockerfile } from '../../../src/project/parsers/dockerfile.js'
 import { driftContext, lock } from './drift-context.js'
 
 describe('python-version-mismatch', () => {

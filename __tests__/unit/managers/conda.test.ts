@@ -12,8 +12,9 @@ const { loadInputs } = await import('../../../src/inputs.js')
 const { readProject } = await import('../../../src/project/read-project.js')
 const { venvLayout } = await import('../../../src/managers/venv-layout.js')
 const { UserError } = await import('../../../src/errors.js')
+const { managerContext } = await import('../../../__fixtures__/context.js')
 
-import type { ManagerContext } from '../../../src/managers/types.js'
+import type { InstallContext } from '../../../src/managers/types.js'
 
 describe('parseCondaEnvFile', () => {
   const text = [
@@ -111,7 +112,7 @@ function recordingConda(dir: string, record: string): string {
 describe('condaManager against a recording stand-in', () => {
   let workspace: string
   let record: string
-  let ctx: ManagerContext
+  let ctx: InstallContext
 
   beforeAll(() => {
     workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'spe-conda-'))
@@ -121,19 +122,7 @@ describe('condaManager against a recording stand-in', () => {
     process.env.GITHUB_WORKSPACE = workspace
     const inputs = loadInputs((name) => ({ 'conda-path': conda, 'smoke-test': 'none' })[name] ?? '')
     const project = readProject(inputs)
-    ctx = {
-      inputs,
-      project,
-      python: {
-        version: '3.11.7',
-        executable: 'python3',
-        prefix: '/usr',
-        source: 'test',
-        foundIn: 'path',
-        cacheHit: false,
-      },
-      venv: venvLayout(inputs.venvPath),
-    }
+    ctx = managerContext({ inputs, project, venv: venvLayout(inputs.venvPath) })
   })
 
   const calls = () =>

@@ -27,7 +27,9 @@ const { pipManager } = await import('../../../src/managers/pip.js')
 const { uvManager } = await import('../../../src/managers/uv.js')
 const { poetryManager } = await import('../../../src/managers/poetry.js')
 const { UserError } = await import('../../../src/errors.js')
-type Context = import('../../../src/managers/types.js').ManagerContext
+const { managerVersion } = await import('../../../src/managers/select-manager.js')
+const { managerContext, testRunner, inputReader } = await import('../../../__fixtures__/context.js')
+type Context = import('../../../src/managers/types.js').InstallContext
 
 const root = path.resolve(import.meta.dirname, '../../..')
 let temp: string
@@ -39,10 +41,11 @@ function context(example: string, inputValues: Record<string, string> = {}, tool
     filter: (source) => !/[/\\](\.venv|__pycache__|\.pytest_cache|[^/\\]+\.egg-info)$/.test(source),
   })
   process.env.GITHUB_WORKSPACE = workspace
-  const inputs = loadInputs((name) => inputValues[name] ?? '')
-  return {
+  const inputs = loadInputs(inputReader(inputValues))
+  return managerContext({
     inputs,
     project: readProject(inputs),
+    runner: testRunner({ tempRoot: temp }),
     python: {
       version: '3.11.7',
       executable: '/tc/bin/python3',
@@ -53,7 +56,7 @@ function context(example: string, inputValues: Record<string, string> = {}, tool
     },
     venv: venvLayout(inputs.venvPath),
     tool: tool ? { version: tool.split(' ')[1] ?? '', executable: tool.split(' ')[0] ?? '' } : undefined,
-  }
+  })
 }
 const argvs = () => calls.map((call) => [path.basename(call.program), ...call.args].join(' '))
 
@@ -78,7 +81,7 @@ describe('pip', () => {
     expect(await pipManager.installedPackages(ctx)).toEqual([{ name: 'six', version: '1.17.0' }])
     answer = (_program, args) =>
       args.includes('--version') ? { stdout: 'pip 24.0 from /x (python 3.11)' } : undefined
-    expect(await pipManager.version(ctx)).toBe('24.0')
+    expect(await managerVersion(pipManager, ctx)).toBe('24.0')
     answer = (_program, args) =>
       args.includes('check') ? { exitCode: 1, stdout: 'a 1 has requirement b>2' } : undefined
     expect(await pipManager.check(ctx)).toBe('a 1 has requirement b>2')
@@ -133,7 +136,7 @@ describe('uv', () => {
       UV_PYTHON_DOWNLOADS: 'never',
     })
     expect(coreMock.exportVariable).toHaveBeenCalledWith('UV_PROJECT_ENVIRONMENT', ctx.venv.root)
-    expect(await uvManager.version(ctx)).toBe('0.13.9')
+    expect(await managerVersion(uvManager, ctx)).toBe('0.13.9')
   })
 
   it('reports a stale lock and installs it frozen', async () => {
@@ -194,7 +197,7 @@ describe('poetry', () => {
       VIRTUAL_ENV: ctx.venv.root,
       POETRY_VIRTUALENVS_CREATE: 'false',
     })
-    expect(await poetryManager.version(ctx)).toBe('2.5.1')
+    expect(await managerVersion(poetryManager, ctx)).toBe('2.5.1')
   })
 
   it('reports a stale lock and installs its pins with pip, then the project', async () => {

@@ -1,29 +1,22 @@
 import { describe, expect, it } from '@jest/globals'
+import { managerContext } from '../../../__fixtures__/context.js'
 import type { Inputs } from '../../../src/inputs.js'
 import { poetrySyncArgs, uvSyncArgs } from '../../../src/managers/sync-args.js'
 import type { ManagerContext } from '../../../src/managers/types.js'
 import { venvLayout } from '../../../src/managers/venv-layout.js'
-import type { Project } from '../../../src/project/types.js'
+import type { Project } from '../../../src/model/project.js'
 
 function context(
   inputs: Partial<Inputs>,
   project: Partial<Project> = {},
   toolVersion = '2.5.1',
 ): ManagerContext {
-  return {
-    inputs: { groups: [], extras: [], allExtras: false, ...inputs } as Inputs,
-    project: { root: '/w', workspace: '/w', installRoot: '/w', pyproject: {}, ...project } as Project,
-    python: {
-      version: '3.11.7',
-      executable: 'python3',
-      prefix: '/usr',
-      source: 'test',
-      foundIn: 'path',
-      cacheHit: false,
-    },
+  return managerContext({
+    inputs: { groups: [], extras: [], allExtras: false, ...inputs },
+    project: { root: '/w', workspace: '/w', installRoot: '/w', pyproject: {}, ...project },
     venv: venvLayout('/w/.venv'),
     tool: { version: toolVersion, executable: 'tool' },
-  }
+  })
 }
 
 describe('uvSyncArgs', () => {

@@ -27,7 +27,8 @@ jest.unstable_mockModule('../../../src/exec.js', () => ({ ...exec, runCommand })
 const { installUvTool } = await import('../../../src/managers/uv-tool.js')
 const { installPoetryTool } = await import('../../../src/managers/poetry-tool.js')
 const { UserError } = await import('../../../src/errors.js')
-type Context = import('../../../src/managers/types.js').ManagerContext
+const { managerContext, testPython, testRunner } = await import('../../../__fixtures__/context.js')
+type Context = import('../../../src/managers/types.js').ToolContext
 
 let temp: string
 const saved = { ...process.env }
@@ -35,11 +36,16 @@ const saved = { ...process.env }
 function context(inputs: Record<string, string>): Context {
   const project = path.join(temp, 'repo')
   fs.mkdirSync(project, { recursive: true })
-  return {
+  return managerContext({
     inputs: { uvVersion: '', uvSource: 'pypi', uvMirror: '', poetryVersion: '', ...inputs },
     project: { root: project, workspace: project },
-    python: { executable: '/runner/python3' },
-  } as unknown as Context
+    python: testPython({ executable: '/runner/python3' }),
+    runner: testRunner({
+      tempRoot: path.join(temp, 'runner-temp'),
+      toolCache: path.join(temp, 'toolcache'),
+      toolArch: 'x64',
+    }),
+  })
 }
 
 beforeEach(() => {
@@ -58,7 +64,7 @@ afterEach(() => {
 
 describe('uv from PyPI', () => {
   it('installs only uv and uvx into the tool cache, and finds them there next time', async () => {
-    const tool = await installUvTool(context({ uvVersion: '0.13.9' }), 'x64')
+    const tool = await installUvTool(context({ uvVersion: '0.13.9' }))
     const dir = path.join(temp, 'toolcache', 'uv', '0.13.9', 'x64')
     expect(tool).toEqual({ version: '0.13.9', executable: path.join(dir, 'uv') })
     expect(fs.readdirSync(dir).sort()).toEqual(['uv', 'uvx'])
@@ -68,16 +74,16 @@ describe('uv from PyPI', () => {
     ])
     expect(coreMock.addPath).toHaveBeenCalledWith(dir)
     calls.length = 0
-    await installUvTool(context({ uvVersion: '0.13.9' }), 'x64')
+    await installUvTool(context({ uvVersion: '0.13.9' }))
     expect(calls).toEqual([])
   })
 
   it('names the latest releases when the version does not exist', async () => {
     pipFails =
       'ERROR: Could not find a version that satisfies the requirement uv==9.9.9 (from versions: 0.13.7, 0.13.8, 0.13.9)'
-    const install = installUvTool(context({ uvVersion: '9.9.9' }), 'x64')
+    const install = installUvTool(context({ uvVersion: '9.9.9' }))
     await expect(install).rejects.toThrow(UserError)
-    await expect(installUvTool(context({ uvVersion: '9.9.9' }), 'x64')).rejects.toThrow(
+    await expect(installUvTool(context({ uvVersion: '9.9.9' }))).rejects.toThrow(
       '(latest: 0.13.7, 0.13.8, 0.13.9)',
     )
   })
@@ -85,19 +91,19 @@ describe('uv from PyPI', () => {
 
 describe('poetry in its own environment', () => {
   it('makes a venv in the tool cache, installs poetry there, and reuses it when it still runs', async () => {
-    const tool = await installPoetryTool(context({ poetryVersion: '2.5.1' }), 'x64')
+    const tool = await installPoetryTool(context({ poetryVersion: '2.5.1' }))
     const dir = path.join(temp, 'toolcache', 'poetry', '2.5.1', 'x64')
     expect(tool).toEqual({ version: '2.5.1', executable: path.join(dir, 'bin', 'poetry') })
     expect(fs.existsSync(`${dir}.complete`)).toBe(true)
     expect(calls).toEqual([`python3 -m venv ${dir}`, 'python -m pip install poetry==2.5.1'])
     calls.length = 0
-    expect(await installPoetryTool(context({ poetryVersion: '2.5.1' }), 'x64')).toEqual(tool)
+    expect(await installPoetryTool(context({ poetryVersion: '2.5.1' }))).toEqual(tool)
     expect(calls).toEqual(['poetry --version'])
   })
 
   it('leaves no trace in the tool cache when pip cannot install it', async () => {
     pipFails = 'ERROR: No matching distribution found for poetry==0.0.1 (from versions: 2.4.0, 2.5.0, 2.5.1)'
-    await expect(installPoetryTool(context({ poetryVersion: '0.0.1' }), 'x64')).rejects.toThrow(
+    await expect(installPoetryTool(context({ poetryVersion: '0.0.1' }))).rejects.toThrow(
       'the latest releases are 2.4.0, 2.5.0, 2.5.1',
     )
     expect(fs.readdirSync(path.join(temp, 'toolcache'))).toEqual([])

@@ -2,6 +2,7 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
+import { inputReader } from '../../../__fixtures__/context.js'
 import { UserError } from '../../../src/errors.js'
 import { loadInputs } from '../../../src/inputs.js'
 import { DEFAULT_POETRY_VERSION, resolvePoetryVersion } from '../../../src/managers/poetry-version.js'
@@ -103,7 +104,7 @@ describe('uv release archives', () => {
 })
 
 describe('manager inputs', () => {
-  const inputs = (values: Record<string, string>) => loadInputs((name) => values[name] ?? '')
+  const inputs = (values: Record<string, string>) => loadInputs(inputReader(values))
 
   it('reads the manager inputs with their defaults', () => {
     expect(inputs({})).toMatchObject({

@@ -42,7 +42,7 @@ beforeEach(() => {
 
 describe('installUvFromArchive', () => {
   it('downloads, verifies and caches uv and uvx', async () => {
-    const dir = await installUvFromArchive('0.13.9', mirror.url, arch)
+    const dir = await installUvFromArchive('0.13.9', mirror.url, arch, os.tmpdir())
     expect(dir).toBe(path.join(process.env.RUNNER_TOOL_CACHE ?? '', 'uv', '0.13.9', arch))
     expect(fs.readdirSync(dir).sort()).toEqual(['uv', 'uvx'])
     expect(mirror.requests.slice(-2).map((request) => path.basename(request))).toEqual([
@@ -53,13 +53,15 @@ describe('installUvFromArchive', () => {
 
   it('discards an archive whose sha256 does not match, and caches nothing', async () => {
     mirror.fault = 'bad-sha256'
-    await expect(installUvFromArchive('0.13.9', mirror.url, arch)).rejects.toThrow(
+    await expect(installUvFromArchive('0.13.9', mirror.url, arch, os.tmpdir())).rejects.toThrow(
       'the archive was discarded',
     )
     expect(fs.existsSync(path.join(process.env.RUNNER_TOOL_CACHE ?? '', 'uv'))).toBe(false)
   })
 
   it('names a release that does not exist as such', async () => {
-    await expect(installUvFromArchive('0.0.1', mirror.url, arch)).rejects.toThrow('uv 0.0.1 was not found at')
+    await expect(installUvFromArchive('0.0.1', mirror.url, arch, os.tmpdir())).rejects.toThrow(
+      'uv 0.0.1 was not found at',
+    )
   })
 })

@@ -4,7 +4,7 @@ import * as path from 'node:path'
 import { afterAll, beforeEach, describe, expect, it, jest } from '@jest/globals'
 import * as core from '../../../__fixtures__/core.js'
 import type { PythonMirror } from '../../../scripts/loopback/python-mirror.js'
-import type { PythonVersionSource } from '../../../src/project/types.js'
+import type { PythonVersionSource } from '../../../src/model/project.js'
 import { fakePythonArchive, fakePythonScript, fakeToolCache } from './fake-python.js'
 
 // tool-cache's extractTar asks isDebug, which the shared fixture does not mock

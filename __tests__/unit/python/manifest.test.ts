@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { parsePythonSpec } from '../../../src/project/python-version/spec.js'
+import { parsePythonSpec } from '../../../src/model/python-spec.js'
 import {
   archiveUrl,
   type ManifestRelease,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
+import { inputReader } from '../../../__fixtures__/context.js'
 import { loadInputs } from '../../../src/inputs.js'
 
-const load = (inputs: Record<string, string>) => loadInputs((name) => inputs[name] ?? '')
+const load = (inputs: Record<string, string>) => loadInputs(inputReader(inputs))
 
 describe('Python inputs', () => {
   it('reads them typed, with defaults', () => {

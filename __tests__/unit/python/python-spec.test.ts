@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import * as fc from 'fast-check'
-import { parsePythonSpec, specAccepts } from '../../../src/project/python-version/spec.js'
+import { parsePythonSpec, specAccepts } from '../../../src/model/python-spec.js'
 
 describe('parsePythonSpec', () => {
   it.each([

@@ -3,6 +3,7 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import * as fc from 'fast-check'
+import { inputReader } from '../../../__fixtures__/context.js'
 import { UserError } from '../../../src/errors.js'
 import { loadInputs } from '../../../src/inputs.js'
 import { readPythonVersionSources, selectingSource } from '../../../src/project/python-version-sources.js'
@@ -16,7 +17,7 @@ function project(files: Record<string, string>, inputs: Record<string, string> =
   const previous = process.env.GITHUB_WORKSPACE
   process.env.GITHUB_WORKSPACE = root
   try {
-    return loadInputs((name) => inputs[name] ?? '')
+    return loadInputs(inputReader(inputs))
   } finally {
     process.env.GITHUB_WORKSPACE = previous
   }

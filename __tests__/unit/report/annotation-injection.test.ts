@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, jest } from '@jest/globals'
 import { parseWorkflowCommands } from '../../../scripts/local-runner/workflow-commands.js'
-import type { Finding } from '../../../src/drift/finding.js'
+import type { Finding } from '../../../src/model/finding.js'
 import { annotateFindings } from '../../../src/report/annotations.js'
 
 /** What the real @actions/core prints for these findings, as the runner reads it. */

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, jest } from '@jest/globals'
 import * as coreMock from '../../../__fixtures__/core.js'
-import type { Finding } from '../../../src/drift/finding.js'
+import type { Finding } from '../../../src/model/finding.js'
 
 jest.unstable_mockModule('@actions/core', () => coreMock)
 const { annotateFindings } = await import('../../../src/report/annotations.js')

@@ -3,7 +3,7 @@ import * as coreMock from '../../../__fixtures__/core.js'
 import { type GitHubApiFake, startGitHubApi } from '../../../scripts/loopback/github-api.js'
 
 jest.unstable_mockModule('@actions/core', () => coreMock)
-const { GitHubApi } = await import('../../../src/report/github-api.js')
+const { GitHubApi } = await import('../../../src/github-api.js')
 const { commentMarker, upsertComment } = await import('../../../src/report/pr-comment.js')
 
 describe('sticky pull request comment (loopback GitHub API)', () => {

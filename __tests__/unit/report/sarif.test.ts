@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import type { Finding } from '../../../src/drift/finding.js'
 import { RULES } from '../../../src/drift/registry.js'
+import type { Finding } from '../../../src/model/finding.js'
 import { buildSarif } from '../../../src/report/sarif.js'
 import { expectValidSarif, type Json } from '../../support/sarif.js'
 

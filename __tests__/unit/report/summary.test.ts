@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import type { Finding } from '../../../src/drift/finding.js'
+import type { Finding } from '../../../src/model/finding.js'
 import { commentBody, commentMarker } from '../../../src/report/pr-comment.js'
 import type { RunReport } from '../../../src/report/run-report.js'
 import { summaryMarkdown } from '../../../src/report/summary.js'

@@ -22,6 +22,7 @@ const exec = await import('../../../src/exec.js')
 jest.unstable_mockModule('../../../src/exec.js', () => ({ ...exec, runCommand }))
 const { runSmokeTest } = await import('../../../src/verify/smoke-test.js')
 const { venvLayout } = await import('../../../src/managers/venv-layout.js')
+const { managerContext } = await import('../../../__fixtures__/context.js')
 type Context = import('../../../src/managers/types.js').ManagerContext
 
 let temp: string
@@ -37,10 +38,11 @@ function context(hasTests = true): Context {
   const project = path.join(temp, 'repo', 'svc')
   fs.mkdirSync(path.join(project, '.venv', 'bin'), { recursive: true })
   fs.writeFileSync(path.join(project, '.venv', 'bin', 'pytest'), '')
-  return {
+  return managerContext({
+    inputs: {},
     project: { root: project, workspace: path.join(temp, 'repo'), hasTests },
     venv: venvLayout(path.join(project, '.venv')),
-  } as unknown as Context
+  })
 }
 const junitPath = () => path.join(temp, 'junit.xml')
 

@@ -1,5 +1,5 @@
-import type { Finding } from '../finding.js'
-import { isCondaPinned } from '../parsers/conda-env.js'
+import { type Finding, makeFinding } from '../../model/finding.js'
+import { isCondaPinned } from '../../project/parsers/conda-env.js'
 import type { Rule } from '../rule.js'
 
 export const condaUnpinnedRule: Rule = {
@@ -17,18 +17,18 @@ export const condaUnpinnedRule: Rule = {
         if (dep.spec.startsWith('-') || /^(git\+|https?:|file:|\.)/.test(dep.spec)) continue
         const pinned = dep.section === 'pip' ? /^[^=<>~!]+==[^,*]+$/.test(dep.spec) : isCondaPinned(dep.spec)
         if (pinned) continue
-        findings.push({
-          rule: this.id,
-          severity: this.defaultSeverity,
-          message: `${dep.spec} in ${env.file}${dep.section === 'pip' ? ' (pip section)' : ''} has no exact version.`,
-          file: env.file,
-          line: dep.line,
-          package: name,
-          fix:
-            dep.section === 'pip'
-              ? `Pin it: ${name}==<version>.`
-              : `Pin it: ${name}=<version>, or lock with conda-lock.`,
-        })
+        findings.push(
+          makeFinding(this.id, {
+            message: `${dep.spec} in ${env.file}${dep.section === 'pip' ? ' (pip section)' : ''} has no exact version.`,
+            file: env.file,
+            line: dep.line,
+            package: name,
+            fix:
+              dep.section === 'pip'
+                ? `Pin it: ${name}==<version>.`
+                : `Pin it: ${name}=<version>, or lock with conda-lock.`,
+          }),
+        )
       }
     }
     return findings

@@ -1,5 +1,6 @@
-import type { LockedPackage } from '../../project/lock.js'
-import type { Finding, Severity } from '../finding.js'
+import type { Finding, Severity } from '../../model/finding.js'
+import type { LockedPackage } from '../../model/lock.js'
+import type { RuleId } from '../../model/rule-ids.js'
 import { lockedPackages, releaseParts } from '../lookup.js'
 import type { Rule } from '../rule.js'
 import { compareVersions } from '../specifier.js'
@@ -82,7 +83,7 @@ const WORDS: Record<ChangeKind, (c: DependencyChange) => string> = {
   major: (c) => `${c.name} jumped a major version, from ${c.from} to ${c.to}.`,
 }
 
-function changeFinding(rule: string, severity: Severity, change: DependencyChange): Finding {
+function changeFinding(rule: RuleId, severity: Severity, change: DependencyChange): Finding {
   // A downgrade or a major bump is what breaks models and APIs silently: one level louder.
   const louder = change.kind === 'downgraded' || change.kind === 'major'
   return {

@@ -1,6 +1,6 @@
-import type { Finding } from '../finding.js'
+import { type Finding, makeFinding } from '../../model/finding.js'
+import { baseImages } from '../../project/parsers/dockerfile.js'
 import { projectDependsOn } from '../lookup.js'
-import { baseImages } from '../parsers/dockerfile.js'
 import type { Rule } from '../rule.js'
 
 const ML_PACKAGES = ['numpy', 'scipy', 'pandas', 'scikit-learn', 'torch', 'tensorflow']
@@ -28,14 +28,14 @@ export const dockerAlpineMlRule: Rule = {
           ]),
         ]
         if (needs.length === 0) continue
-        findings.push({
-          rule: this.id,
-          severity: this.defaultSeverity,
-          message: `${dockerfile.file} builds on ${image.image}${image.tag ? `:${image.tag}` : ''} (alpine, musl), but the project needs ${needs.join(', ')}, which are tested on glibc wheels.`,
-          file: dockerfile.file,
-          line: image.line,
-          fix: 'Use a glibc base such as `python:3.11-slim-bookworm`.',
-        })
+        findings.push(
+          makeFinding(this.id, {
+            message: `${dockerfile.file} builds on ${image.image}${image.tag ? `:${image.tag}` : ''} (alpine, musl), but the project needs ${needs.join(', ')}, which are tested on glibc wheels.`,
+            file: dockerfile.file,
+            line: image.line,
+            fix: 'Use a glibc base such as `python:3.11-slim-bookworm`.',
+          }),
+        )
       }
     }
     return findings

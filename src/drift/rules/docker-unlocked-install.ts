@@ -1,4 +1,4 @@
-import type { Finding } from '../finding.js'
+import { type Finding, makeFinding } from '../../model/finding.js'
 import type { Rule } from '../rule.js'
 
 export const dockerUnlockedInstallRule: Rule = {
@@ -16,15 +16,15 @@ export const dockerUnlockedInstallRule: Rule = {
         for (const command of instruction.args.split(/&&|\|\||;/)) {
           const problem = unlockedInstall(command)
           if (!problem) continue
-          findings.push({
-            rule: this.id,
-            severity: this.defaultSeverity,
-            message: `${dockerfile.file} runs \`${command.trim()}\`, which ${problem}.`,
-            file: dockerfile.file,
-            line: instruction.line,
-            endLine: instruction.endLine > instruction.line ? instruction.endLine : undefined,
-            fix: this.fix,
-          })
+          findings.push(
+            makeFinding(this.id, {
+              message: `${dockerfile.file} runs \`${command.trim()}\`, which ${problem}.`,
+              file: dockerfile.file,
+              line: instruction.line,
+              endLine: instruction.endLine > instruction.line ? instruction.endLine : undefined,
+              fix: this.fix,
+            }),
+          )
         }
       }
     }

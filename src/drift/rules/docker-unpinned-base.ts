@@ -1,5 +1,5 @@
-import type { Finding } from '../finding.js'
-import { baseImages } from '../parsers/dockerfile.js'
+import { type Finding, makeFinding } from '../../model/finding.js'
+import { baseImages } from '../../project/parsers/dockerfile.js'
 import type { Rule } from '../rule.js'
 
 export const dockerUnpinnedBaseRule: Rule = {
@@ -18,14 +18,14 @@ export const dockerUnpinnedBaseRule: Rule = {
         if (image.stage) stages.add(image.stage.toLowerCase())
         if (refersToStage || image.digest || image.image === 'scratch' || image.image.includes('$')) continue
         if (image.tag && image.tag !== 'latest') continue
-        findings.push({
-          rule: this.id,
-          severity: this.defaultSeverity,
-          message: `${dockerfile.file} uses ${image.image}${image.tag ? ':latest' : ' without a tag'}, which moves to new releases on its own.`,
-          file: dockerfile.file,
-          line: image.line,
-          fix: `Pin the tag, e.g. \`FROM ${image.image}:<version>\`, or a digest \`${image.image}@sha256:…\`.`,
-        })
+        findings.push(
+          makeFinding(this.id, {
+            message: `${dockerfile.file} uses ${image.image}${image.tag ? ':latest' : ' without a tag'}, which moves to new releases on its own.`,
+            file: dockerfile.file,
+            line: image.line,
+            fix: `Pin the tag, e.g. \`FROM ${image.image}:<version>\`, or a digest \`${image.image}@sha256:…\`.`,
+          }),
+        )
       }
     }
     return findings

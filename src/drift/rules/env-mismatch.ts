@@ -1,4 +1,4 @@
-import type { Finding } from '../finding.js'
+import type { Finding } from '../../model/finding.js'
 import { lockedPackages } from '../lookup.js'
 import type { Rule } from '../rule.js'
 import { compareVersions } from '../specifier.js'

@@ -1,4 +1,5 @@
 import { locateRequirement } from '../../managers/locate-requirement.js'
+import { makeFinding } from '../../model/finding.js'
 import type { Rule } from '../rule.js'
 
 export const importFailedRule: Rule = {
@@ -15,15 +16,13 @@ export const importFailedRule: Rule = {
         : ctx.manifests
             .flatMap((m) => m.dependencies.map((dep) => ({ file: m.file, dep })))
             .find((entry) => entry.dep.name === failure.distribution)
-      return {
-        rule: this.id,
-        severity: this.defaultSeverity,
+      return makeFinding(this.id, {
         message: `import ${failure.module} (from ${failure.distribution}) failed: ${failure.error}`,
         file: where?.file ?? manifestDep?.file,
         line: where?.requirement.line ?? manifestDep?.dep.line,
         package: failure.distribution,
         fix: `Run \`python -c "import ${failure.module}"\` in the environment and pin a ${failure.distribution} version that imports.`,
-      }
+      })
     })
   },
 }

@@ -1,3 +1,4 @@
+import { makeFinding } from '../../model/finding.js'
 import type { Rule } from '../rule.js'
 
 export const lockMissingRule: Rule = {
@@ -17,14 +18,12 @@ export const lockMissingRule: Rule = {
         ? 'Run `uv lock` (or `poetry lock`) and commit the lock file.'
         : `Run \`uv pip compile ${manifest.file} -o requirements-lock.txt\` (or pip-compile) and install from requirements-lock.txt.`
     return [
-      {
-        rule: this.id,
-        severity: this.defaultSeverity,
+      makeFinding(this.id, {
         message: `${manifest.file} declares ${manifest.dependencies.length} dependencies but there is no lock file, so each run may resolve other versions.`,
         file: manifest.file,
         line: manifest.dependencies[0]?.line,
         fix,
-      },
+      }),
     ]
   },
 }

@@ -1,5 +1,6 @@
+import { type Finding, makeFinding } from '../../model/finding.js'
+import type { RuleId } from '../../model/rule-ids.js'
 import type { DriftContext } from '../context.js'
-import type { Finding } from '../finding.js'
 import { lockedPackages } from '../lookup.js'
 import type { Rule } from '../rule.js'
 import { versionSatisfies } from '../specifier.js'
@@ -14,14 +15,14 @@ export const lockStaleRule: Rule = {
   check(ctx) {
     const findings: Finding[] = []
     if (ctx.lockCheck?.stale) {
-      findings.push({
-        rule: this.id,
-        severity: this.defaultSeverity,
-        message: ctx.lockCheck.message,
-        file: ctx.lockCheck.file,
-        line: ctx.lockCheck.line,
-        fix: ctx.lockCheck.fix,
-      })
+      findings.push(
+        makeFinding(this.id, {
+          message: ctx.lockCheck.message,
+          file: ctx.lockCheck.file,
+          line: ctx.lockCheck.line,
+          fix: ctx.lockCheck.fix,
+        }),
+      )
     }
     if (ctx.locks.length === 0) return findings
     const locked = lockedPackages(ctx)
@@ -59,7 +60,7 @@ export const lockStaleRule: Rule = {
  * reported above are not reported twice.
  */
 function changedWithoutLock(
-  rule: string,
+  rule: RuleId,
   severity: Finding['severity'],
   ctx: DriftContext,
   already: readonly Finding[],

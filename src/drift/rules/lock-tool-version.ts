@@ -1,4 +1,4 @@
-import type { Finding } from '../finding.js'
+import { type Finding, makeFinding } from '../../model/finding.js'
 import type { Rule } from '../rule.js'
 
 export const lockToolVersionRule: Rule = {
@@ -14,17 +14,17 @@ export const lockToolVersionRule: Rule = {
       if (!written) continue
       const installed = ctx.toolVersions[written.tool]
       if (!installed || installed === written.version) continue
-      findings.push({
-        rule: this.id,
-        severity: this.defaultSeverity,
-        message: `${lock.file} was written by ${written.tool} ${written.version}, but ${written.tool} ${installed} installed it.`,
-        file: lock.file,
-        line: written.line,
-        fix: `Pin ${written.tool} ${written.version} in the workflow, or regenerate ${lock.file} with ${written.tool} ${installed} and commit it.`,
-        package: written.tool,
-        from: written.version,
-        to: installed,
-      })
+      findings.push(
+        makeFinding(this.id, {
+          message: `${lock.file} was written by ${written.tool} ${written.version}, but ${written.tool} ${installed} installed it.`,
+          file: lock.file,
+          line: written.line,
+          fix: `Pin ${written.tool} ${written.version} in the workflow, or regenerate ${lock.file} with ${written.tool} ${installed} and commit it.`,
+          package: written.tool,
+          from: written.version,
+          to: installed,
+        }),
+      )
     }
     return findings
   },

@@ -1,4 +1,4 @@
-import type { Finding } from '../finding.js'
+import { type Finding, makeFinding } from '../../model/finding.js'
 import { lockedPackages } from '../lookup.js'
 import type { Rule } from '../rule.js'
 
@@ -26,17 +26,17 @@ export const precommitRevMismatchRule: Rule = {
       if (!tool || !pkg) continue
       const rev = repo.rev.replace(/^v/, '')
       if (rev === pkg.version) continue
-      findings.push({
-        rule: this.id,
-        severity: this.defaultSeverity,
-        message: `${ctx.preCommit.file} runs ${tool} ${rev}, but ${pkg.file} locks ${tool} ${pkg.version}.`,
-        file: ctx.preCommit.file,
-        line: repo.revLine,
-        package: tool,
-        from: pkg.version,
-        to: rev,
-        fix: `Set \`rev: ${repo.rev.startsWith('v') ? 'v' : ''}${pkg.version}\` for ${repo.repo} (or lock ${tool}==${rev}).`,
-      })
+      findings.push(
+        makeFinding(this.id, {
+          message: `${ctx.preCommit.file} runs ${tool} ${rev}, but ${pkg.file} locks ${tool} ${pkg.version}.`,
+          file: ctx.preCommit.file,
+          line: repo.revLine,
+          package: tool,
+          from: pkg.version,
+          to: rev,
+          fix: `Set \`rev: ${repo.rev.startsWith('v') ? 'v' : ''}${pkg.version}\` for ${repo.repo} (or lock ${tool}==${rev}).`,
+        }),
+      )
     }
     return findings
   },

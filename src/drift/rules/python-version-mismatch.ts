@@ -1,6 +1,6 @@
 import { satisfies, validRange } from '@renovatebot/pep440'
-import type { PythonVersionSource } from '../../project/types.js'
-import type { Finding } from '../finding.js'
+import { type Finding, makeFinding } from '../../model/finding.js'
+import type { PythonVersionSource } from '../../model/project.js'
 import type { Rule } from '../rule.js'
 
 export const pythonVersionMismatchRule: Rule = {
@@ -19,16 +19,16 @@ export const pythonVersionMismatchRule: Rule = {
     const findings: Finding[] = []
     for (const source of ctx.pythonSources) {
       if (source === reference || agrees(refValue, comparable(source))) continue
-      findings.push({
-        rule: this.id,
-        severity: this.defaultSeverity,
-        message: `${describe(source)} says Python ${source.value}, but ${refName} says ${refValue}.`,
-        file: source.file,
-        line: source.line,
-        fix: `Change ${source.file ?? "the 'python-version' input"} to match ${refValue} (or change ${refName}).`,
-        from: refValue,
-        to: source.value,
-      })
+      findings.push(
+        makeFinding(this.id, {
+          message: `${describe(source)} says Python ${source.value}, but ${refName} says ${refValue}.`,
+          file: source.file,
+          line: source.line,
+          fix: `Change ${source.file ?? "the 'python-version' input"} to match ${refValue} (or change ${refName}).`,
+          from: refValue,
+          to: source.value,
+        }),
+      )
     }
     return findings
   },

@@ -1,7 +1,7 @@
+import { type Finding, makeFinding } from '../../model/finding.js'
+import { installedRequirementsFiles } from '../../project/read-requirements-files.js'
 import { isPinned } from '../../project/requirements.js'
-import type { Finding } from '../finding.js'
 import type { Rule } from '../rule.js'
-import { installedRequirementsFiles } from './requirement-unpinned.js'
 
 export const requirementNoHashesRule: Rule = {
   id: 'requirement-no-hashes',
@@ -16,14 +16,14 @@ export const requirementNoHashesRule: Rule = {
       const without = pinned.filter((req) => req.hashes.length === 0)
       const first = without[0]
       if (!first) continue
-      findings.push({
-        rule: this.id,
-        severity: this.defaultSeverity,
-        message: `${without.length} of ${pinned.length} pinned requirements in ${file.file} have no --hash, so downloads are not verified.`,
-        file: file.file,
-        line: first.line,
-        fix: `Regenerate ${file.file} with hashes, e.g. \`uv pip compile --generate-hashes requirements.in -o ${file.file}\`.`,
-      })
+      findings.push(
+        makeFinding(this.id, {
+          message: `${without.length} of ${pinned.length} pinned requirements in ${file.file} have no --hash, so downloads are not verified.`,
+          file: file.file,
+          line: first.line,
+          fix: `Regenerate ${file.file} with hashes, e.g. \`uv pip compile --generate-hashes requirements.in -o ${file.file}\`.`,
+        }),
+      )
     }
     return findings
   },

@@ -1,6 +1,6 @@
+import { type Finding, makeFinding } from '../../model/finding.js'
+import { installedRequirementsFiles } from '../../project/read-requirements-files.js'
 import { isPinned } from '../../project/requirements.js'
-import type { RequirementsFile } from '../../project/types.js'
-import type { Finding } from '../finding.js'
 import type { Rule } from '../rule.js'
 
 export const requirementUnpinnedRule: Rule = {
@@ -14,32 +14,20 @@ export const requirementUnpinnedRule: Rule = {
     for (const file of installedRequirementsFiles(ctx.project.requirementsFiles)) {
       for (const req of file.requirements) {
         if (!req.name || req.editable || req.url || isPinned(req)) continue
-        findings.push({
-          rule: this.id,
-          severity: this.defaultSeverity,
-          message: req.specifier
-            ? `${req.name}${req.specifier} in ${file.file} allows more than one version.`
-            : `${req.name} in ${file.file} has no version, so any release may be installed.`,
-          file: file.file,
-          line: req.line,
-          endLine: req.endLine > req.line ? req.endLine : undefined,
-          fix: `Pin it: ${req.name}==<the version you tested>, or install from a lock file.`,
-          package: req.name,
-        })
+        findings.push(
+          makeFinding(this.id, {
+            message: req.specifier
+              ? `${req.name}${req.specifier} in ${file.file} allows more than one version.`
+              : `${req.name} in ${file.file} has no version, so any release may be installed.`,
+            file: file.file,
+            line: req.line,
+            endLine: req.endLine > req.line ? req.endLine : undefined,
+            fix: `Pin it: ${req.name}==<the version you tested>, or install from a lock file.`,
+            package: req.name,
+          }),
+        )
       }
     }
     return findings
   },
-}
-
-/** The installed files and their -r includes, each once. */
-export function installedRequirementsFiles(files: readonly RequirementsFile[]): RequirementsFile[] {
-  const seen = new Map<string, RequirementsFile>()
-  const visit = (file: RequirementsFile) => {
-    if (seen.has(file.file)) return
-    seen.set(file.file, file)
-    file.included.forEach(visit)
-  }
-  files.forEach(visit)
-  return [...seen.values()]
 }

@@ -1,9 +1,9 @@
 import type { OsvRecord } from '../../advisories/osv-types.js'
-import type { LockedPackage } from '../../project/lock.js'
+import { type Finding, makeFinding } from '../../model/finding.js'
+import type { LockedPackage } from '../../model/lock.js'
 import { headPackages } from '../advisory-queries.js'
 import { advisorySeverity, advisoryUrl } from '../advisory-text.js'
 import type { DriftContext } from '../context.js'
-import type { Finding } from '../finding.js'
 import { lockedPackages } from '../lookup.js'
 import { lowestFixAbove, serviceMatchHolds } from '../osv-ranges.js'
 import type { Rule } from '../rule.js'
@@ -47,9 +47,7 @@ function vulnerabilityFinding(
   const summary =
     typeof record.summary === 'string' ? record.summary.trim().split('\n')[0]?.slice(0, 200) : ''
   const named = aliases.length > 0 ? `${record.id} (${aliases.join(', ')})` : record.id
-  return {
-    rule: rule.id,
-    severity: rule.defaultSeverity,
+  return makeFinding(rule.id, {
     message: `${pkg.name} ${pkg.version} is affected by ${named}${severity ? `, severity ${severity}` : ''}${summary ? `: ${summary}` : '.'}`,
     file: where?.file,
     line: where?.line,
@@ -58,7 +56,7 @@ function vulnerabilityFinding(
     to: fixed,
     fix: fixText(ctx, pkg.name, fixed, where?.file),
     advisory: { id: record.id, aliases, url: advisoryUrl(record) },
-  }
+  })
 }
 
 function fixText(

@@ -1,7 +1,7 @@
 import * as crypto from 'node:crypto'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import type { Project } from '../types.js'
+import type { Project } from '../../model/project.js'
 
 /** The lock file the install followed (relative path) and the sha256 of its bytes, for outputs and keys. */
 export function lockIdentity(project: Project): { file: string; hash: string } | undefined {

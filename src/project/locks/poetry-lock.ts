@@ -1,5 +1,5 @@
-import type { LockedPackage, LockFile } from '../lock.js'
-import { normalizeName } from '../requirements.js'
+import type { LockedPackage, LockFile } from '../../model/lock.js'
+import { normalizeName } from '../../model/requirement.js'
 import { asRecord, asString, packageLines } from './toml-tables.js'
 import { parseLockToml } from './uv-lock.js'
 

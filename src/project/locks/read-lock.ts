@@ -1,6 +1,6 @@
 import * as path from 'node:path'
+import type { LockFile } from '../../model/lock.js'
 import { relativePosix } from '../../paths.js'
-import type { LockFile } from '../lock.js'
 import { readTextFile } from '../read-requirements-files.js'
 import { parsePoetryLock } from './poetry-lock.js'
 import { parseUvLock } from './uv-lock.js'

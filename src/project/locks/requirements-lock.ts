@@ -1,7 +1,7 @@
 import { UserError } from '../../errors.js'
-import type { LockedPackage, LockFile } from '../lock.js'
-import type { Requirement } from '../requirements.js'
-import type { RequirementsFile } from '../types.js'
+import type { LockedPackage, LockFile } from '../../model/lock.js'
+import type { RequirementsFile } from '../../model/project.js'
+import type { Requirement } from '../../model/requirement.js'
 
 const EXACT_PIN = /^\s*===?\s*([^\s,;]+)\s*$/
 

@@ -1,7 +1,7 @@
 import { parse as parseToml } from 'smol-toml'
 import { UserError } from '../../errors.js'
-import type { LockedPackage, LockFile } from '../lock.js'
-import { normalizeName } from '../requirements.js'
+import type { LockedPackage, LockFile } from '../../model/lock.js'
+import { normalizeName } from '../../model/requirement.js'
 import { asRecord, asString, packageLines } from './toml-tables.js'
 
 /** A uv.lock entry with what the cache and drift helpers need beyond name and version. */

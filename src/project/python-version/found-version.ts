@@ -1,5 +1,5 @@
 import { UserError } from '../../errors.js'
-import { parsePythonSpec } from './spec.js'
+import { parsePythonSpec } from '../../model/python-spec.js'
 
 /** One version a parser found, at the line it was written on. */
 export interface FoundVersion {

@@ -1,5 +1,5 @@
 import { UserError } from '../../errors.js'
-import type { PythonVersionSourceKind } from '../types.js'
+import type { PythonVersionSourceKind } from '../../model/project.js'
 import { driftVersion, type FoundVersion, selectionVersion } from './found-version.js'
 import { findTomlKey, parseTomlText, tomlGet } from './toml-text.js'
 

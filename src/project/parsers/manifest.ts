@@ -1,5 +1,6 @@
-import { parseTomlText } from '../../project/python-version/toml-text.js'
-import { normalizeName, parseRequirements } from '../../project/requirements.js'
+import { normalizeName } from '../../model/requirement.js'
+import { parseTomlText } from '../python-version/toml-text.js'
+import { parseRequirements } from '../requirements.js'
 
 /** A direct dependency as the manifest states it. */
 export interface ManifestDependency {

@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq } from 'yaml'
-import { parseYamlText } from '../../project/python-version/yaml-text.js'
+import { parseYamlText } from '../python-version/yaml-text.js'
 
 /** One `repos:` entry of .pre-commit-config.yaml with the line of its `rev:`. */
 export interface PreCommitRepo {

@@ -1,5 +1,5 @@
 import { satisfies, validRange } from '@renovatebot/pep440'
-import { UserError } from '../../errors.js'
+import { UserError } from '../errors.js'
 
 /** What a version source asks for, in terms the resolver can match installed versions against. */
 export interface PythonSpec {

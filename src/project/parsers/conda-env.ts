@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, type Scalar } from 'yaml'
-import { parseYamlText } from '../../project/python-version/yaml-text.js'
+import { parseYamlText } from '../python-version/yaml-text.js'
 
 /** One dependency of a conda environment file, conda's or pip's section. */
 export interface CondaDependency {

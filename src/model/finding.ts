@@ -1,9 +1,11 @@
+import { DEFAULT_SEVERITY, type RuleId } from './rule-ids.js'
+
 /** One thing the action tells the user about their environment; see DESIGN.md "The finding model". */
 export type Severity = 'error' | 'warning' | 'notice'
 
 export interface Finding {
   /** Stable kebab-case id, e.g. 'pip-check-conflict'. */
-  rule: string
+  rule: RuleId
   severity: Severity
   /** One sentence a user understands. */
   message: string
@@ -18,6 +20,15 @@ export interface Finding {
   to?: string
   /** A published security advisory the finding is about (vulnerable-dependency). */
   advisory?: { id: string; aliases: string[]; url: string }
+}
+
+/** What a finding says besides its rule; the severity defaults to the rule's. */
+export type FindingFields = Omit<Finding, 'rule' | 'severity'> & { severity?: Severity }
+
+/** The one way to raise a finding: the id is checked and the default severity is the registry's. */
+export function makeFinding(rule: RuleId, fields: FindingFields): Finding {
+  const { severity, ...rest } = fields
+  return { rule, severity: severity ?? DEFAULT_SEVERITY[rule], ...rest }
 }
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, notice: 2 }

@@ -1,6 +1,6 @@
-import type { Finding } from '../drift/finding.js'
+import type { Finding } from './finding.js'
 import type { LockFile } from './lock.js'
-import type { Requirement } from './requirements.js'
+import type { Requirement } from './requirement.js'
 
 export type ManagerName = 'pip' | 'uv' | 'poetry' | 'conda'
 
