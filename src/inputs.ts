@@ -69,11 +69,21 @@ export interface Inputs {
   githubToken?: string
   /** Branch, tag or commit to compare with when the event is not a pull request. */
   baseRef?: string
+  /** setup: install one project; discover: list the repository's projects (src/discover/). */
+  mode: Mode
+  /** discover: globs (relative to the repository root, `!` excludes) that narrow the search. */
+  discoverPaths: string[]
+  /** discover: list every project, whatever changed. */
+  discoverAll: boolean
+  /** discover: list each uv workspace member (with its --package) instead of the workspace root. */
+  discoverWorkspaceMembers: boolean
   /** Ask the advisory service about the installed versions (vulnerable-dependency). */
   audit: boolean
   /** Base URL of an OSV-compatible API (POST /v1/querybatch, GET /v1/vulns/{id}). */
   osvUrl: string
 }
+
+export type Mode = 'setup' | 'discover'
 
 export type UvSource = 'github' | 'pypi'
 export type PythonArch = 'x64' | 'x86' | 'arm64'
@@ -84,6 +94,7 @@ const UV_SOURCES: readonly UvSource[] = ['github', 'pypi']
 const CACHE_SAVE: readonly CacheSave[] = ['auto', 'true', 'false']
 const COMMENT: readonly CommentMode[] = ['auto', 'always', 'never']
 const ARCHITECTURES: readonly PythonArch[] = ['x64', 'x86', 'arm64']
+const MODES: readonly Mode[] = ['setup', 'discover']
 
 export type InputReader = (name: string) => string
 
@@ -132,6 +143,13 @@ export function loadInputs(read: InputReader = (name) => core.getInput(name)): I
     comment: oneOf('comment', read('comment') || 'auto', COMMENT),
     githubToken: readToken(read, 'github-token'),
     baseRef: read('base-ref').trim() || undefined,
+    mode: oneOf('mode', read('mode') || 'setup', MODES),
+    discoverPaths: read('discover-paths')
+      .split(/[\n,]/)
+      .map((glob) => glob.trim())
+      .filter((glob) => glob.length > 0),
+    discoverAll: parseBoolean('discover-all', read('discover-all')),
+    discoverWorkspaceMembers: parseBoolean('discover-workspace-members', read('discover-workspace-members')),
     audit: parseBoolean('audit', read('audit') || 'true'),
     osvUrl: parseMirror('osv-url', read('osv-url').trim(), '/v1/querybatch') ?? 'https://api.osv.dev',
   }

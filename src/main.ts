@@ -1,4 +1,5 @@
 import { restoreEnvironment } from './cache/restore-env.js'
+import { runDiscover } from './discover/run-discover.js'
 import { parseRulesPolicy } from './drift/policy.js'
 import { loadInputs } from './inputs.js'
 import { refuseInapplicableGroupsExtras } from './managers/groups-extras.js'
@@ -23,6 +24,7 @@ export async function run(): Promise<void> {
     const inputs = loadInputs()
     const policy = parseRulesPolicy(inputs.rules)
     const runner = loadRunner()
+    if (inputs.mode === 'discover') return await runDiscover(inputs, runner)
     const { project, files } = await stage('Project', () => projectStage(inputs))
     const python = await stage('Python', () => pythonStage(inputs, runner, project))
     const manager = managerFor(project)

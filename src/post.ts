@@ -12,6 +12,10 @@ export async function runPost(): Promise<void> {
       core.info('The main step did not run far enough to leave state; nothing to do.')
       return
     }
+    if (state.mode === 'discover') {
+      core.info('Discover mode installs nothing; there is nothing to save.')
+      return
+    }
     if (!state.succeeded) {
       core.info('The main step did not succeed; nothing is saved.')
       return

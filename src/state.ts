@@ -5,6 +5,8 @@ import type { CacheState } from './cache/cache-state.js'
 export interface MainState {
   /** True once main finished without a failure; post saves nothing otherwise. */
   succeeded: boolean
+  /** discover mode installs nothing, so post has nothing to save. */
+  mode?: 'discover'
   venvPath?: string
   pythonVersion?: string
   /** Set when the environment cache is on; post saves from it. */

@@ -20,7 +20,10 @@ export function licenseText(dirs) {
   const notices = dirs
     .map((dir) => {
       const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'))
-      const files = fs.readdirSync(dir).filter((name) => LICENSE_FILE.test(name)).sort()
+      const files = fs
+        .readdirSync(dir)
+        .filter((name) => LICENSE_FILE.test(name))
+        .sort()
       const texts = files.map((name) => fs.readFileSync(path.join(dir, name), 'utf8').trim())
       const license = typeof pkg.license === 'string' ? pkg.license : (pkg.license?.type ?? 'see text')
       return { name: pkg.name, text: `${pkg.name}@${pkg.version}\n${license}\n${texts.join('\n\n')}` }

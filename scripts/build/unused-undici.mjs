@@ -4,6 +4,8 @@
 // be loaded and evaluated at every start for nothing. Calling it anyway fails loudly.
 export class ProxyAgent {
   constructor() {
-    throw new Error('undici is not bundled into setup-python-env: HttpClient.getAgentDispatcher() is unsupported')
+    throw new Error(
+      'undici is not bundled into setup-python-env: HttpClient.getAgentDispatcher() is unsupported',
+    )
   }
 }

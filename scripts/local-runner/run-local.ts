@@ -122,6 +122,8 @@ export async function runLocal(options: LocalRunOptions): Promise<LocalRunResult
     GITHUB_REPOSITORY_OWNER: 'local',
     GITHUB_EVENT_NAME: options.eventName ?? 'push',
     GITHUB_EVENT_PATH: files.event,
+    GITHUB_WORKFLOW: 'ci',
+    GITHUB_WORKFLOW_REF: 'local/project/.github/workflows/ci.yml@refs/heads/main',
     GITHUB_SHA: '0000000000000000000000000000000000000000',
     GITHUB_REF: 'refs/heads/main',
     GITHUB_RUN_ID: '1',

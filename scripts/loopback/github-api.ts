@@ -2,8 +2,8 @@ import * as http from 'node:http'
 import type { AddressInfo } from 'node:net'
 
 /**
- * A loopback GitHub REST API for tests: issue comments (list, create, update) and repository
- * contents, on 127.0.0.1, with the real paths and JSON shapes, recording every request.
+ * A loopback GitHub REST API for tests: issue comments (list, create, update), repository
+ * contents and changed files (pull request files, compare), on 127.0.0.1, with the real paths and JSON shapes, recording every request.
  */
 export interface StoredComment {
   id: number
@@ -23,6 +23,12 @@ export interface GitHubApiFake {
   requests: RecordedRequest[]
   /** Files by `ref:path`, served by GET /repos/{owner}/{repo}/contents/{path}?ref=. */
   contents: Map<string, string>
+  /** Changed files of pull requests by number, served by GET /repos/{o}/{r}/pulls/{n}/files (pages of per_page). */
+  pullFiles: Map<number, string[]>
+  /** Changed files by `base...head`, served by GET /repos/{o}/{r}/compare/{base}...{head} (at most 300, as GitHub). */
+  compareFiles: Map<string, string[]>
+  /** Answer the changed-files reads (pulls files, compare) with this status. */
+  failReads?: number
   /** Answer comment writes (POST/PATCH) with this status, e.g. 403 for a fork's read-only token. */
   failWrites?: number
   /** Hold every request this long without answering, then drop it (at most 2 minutes). */
@@ -32,7 +38,13 @@ export interface GitHubApiFake {
 
 export async function startGitHubApi(options: { token?: string } = {}): Promise<GitHubApiFake> {
   let nextId = 1000
-  const fake: Omit<GitHubApiFake, 'url' | 'close'> = { comments: [], requests: [], contents: new Map() }
+  const fake: Omit<GitHubApiFake, 'url' | 'close'> = {
+    comments: [],
+    requests: [],
+    contents: new Map(),
+    pullFiles: new Map(),
+    compareFiles: new Map(),
+  }
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = []
     req.on('data', (chunk: Buffer) => chunks.push(chunk))
@@ -65,8 +77,32 @@ export async function startGitHubApi(options: { token?: string } = {}): Promise<
       const list = /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/.exec(url.pathname)
       const one = /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/.exec(url.pathname)
       const contents = /^\/repos\/[^/]+\/[^/]+\/contents\/(.+)$/.exec(url.pathname)
+      const pullFiles = /^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)\/files$/.exec(url.pathname)
+      const compare = /^\/repos\/[^/]+\/[^/]+\/compare\/(.+)$/.exec(url.pathname)
       const isWrite = req.method === 'POST' || req.method === 'PATCH'
-      if ((list || one) && isWrite && fake.failWrites) {
+      if ((pullFiles || compare) && fake.failReads) {
+        send(fake.failReads, { message: 'Server Error' })
+      } else if (pullFiles && req.method === 'GET') {
+        const files = fake.pullFiles.get(Number(pullFiles[1]))
+        const perPage = Math.min(Number(url.searchParams.get('per_page') ?? 30), 100)
+        const page = Number(url.searchParams.get('page') ?? 1)
+        if (!files) send(404, { message: 'Not Found' })
+        else
+          send(
+            200,
+            files
+              .slice((page - 1) * perPage, page * perPage)
+              .map((filename) => ({ filename, status: 'modified' })),
+          )
+      } else if (compare && req.method === 'GET') {
+        const files = fake.compareFiles.get(decodeURIComponent(compare[1] ?? ''))
+        if (!files) send(404, { message: 'Not Found' })
+        else
+          send(200, {
+            status: 'ahead',
+            files: files.slice(0, 300).map((filename) => ({ filename, status: 'modified' })),
+          })
+      } else if ((list || one) && isWrite && fake.failWrites) {
         send(fake.failWrites, { message: 'Resource not accessible by integration' })
       } else if (list && req.method === 'GET') {
         const issue = Number(list[1])

@@ -1,7 +1,7 @@
-import { execFile } from 'node:child_process'
 import * as core from '@actions/core'
 import { HttpClient } from '@actions/http-client'
 import { BearerCredentialHandler } from '@actions/http-client/lib/auth'
+import { git, resolveWithGit } from '../base-commit.js'
 import { API_REQUEST_OPTIONS } from '../github-api.js'
 import type { RunnerEvent } from '../runner.js'
 
@@ -53,35 +53,6 @@ export async function openBaseRevision(options: BaseRevisionOptions): Promise<Ba
     `The base revision ${ref} is not in the checkout and cannot be fetched; dependency changes are not reported.`,
   )
   return undefined
-}
-
-interface GitResult {
-  code: number
-  stdout: string
-}
-
-function git(cwd: string, args: string[], timeout = 60_000): Promise<GitResult> {
-  return new Promise((resolve) => {
-    execFile('git', args, { cwd, timeout, maxBuffer: 64 * 1024 * 1024 }, (error, stdout) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0
-      resolve({ code, stdout })
-    })
-  })
-}
-
-async function resolveWithGit(workspace: string, ref: string): Promise<string | undefined> {
-  const verify = () => git(workspace, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])
-  let result = await verify()
-  if (result.code !== 0) {
-    if ((await git(workspace, ['rev-parse', '--is-inside-work-tree'])).code !== 0) return undefined
-    // A shallow checkout (actions/checkout's default) lacks the base commit: fetch just that one.
-    const fetched = await git(workspace, ['fetch', '--no-tags', '--depth=1', 'origin', ref], 120_000)
-    if (fetched.code !== 0) return undefined
-    result = await verify()
-    if (result.code !== 0)
-      result = await git(workspace, ['rev-parse', '--verify', '--quiet', 'FETCH_HEAD^{commit}'])
-  }
-  return result.code === 0 ? result.stdout.trim() : undefined
 }
 
 async function gitShow(workspace: string, commit: string, file: string): Promise<string | undefined> {

@@ -44,18 +44,33 @@ export function readPythonVersionSources(inputs: Inputs): PythonVersionSource[] 
       )
     }
   }
-  const dirs = [...new Set([inputs.workingDirectory, inputs.workspace])]
+  const dirs = readFolderSources(reader, inputs.workspace, inputs.workingDirectory)
+  reader.readWorkflows(path.join(inputs.workspace, '.github', 'workflows'))
+  for (const dir of dirs) reader.readDockerfiles(dir)
+  return reader.sources
+}
+
+/**
+ * The version files of a project folder (and the repository root) without the action's inputs,
+ * workflows and Dockerfiles: what setup mode would choose from with no input, for discover mode.
+ */
+export function folderPythonSources(workspace: string, folder: string): PythonVersionSource[] {
+  const reader = new SourceReader(workspace)
+  readFolderSources(reader, workspace, folder)
+  return reader.sources
+}
+
+/** Reads the folder's own version files in precedence order; returns the folders it looked in. */
+function readFolderSources(reader: SourceReader, workspace: string, folder: string): string[] {
+  const dirs = [...new Set([folder, workspace])]
   for (const dir of dirs)
     reader.readFile(path.join(dir, '.python-version'), 'python-version-file', parsePythonVersionFile)
   for (const dir of dirs)
     reader.readFile(path.join(dir, '.tool-versions'), 'tool-versions', parseToolVersions)
-  reader.readFile(path.join(inputs.workingDirectory, 'runtime.txt'), 'runtime-txt', parseRuntimeTxt)
-  for (const name of CONDA_FILES)
-    reader.readFile(path.join(inputs.workingDirectory, name), 'conda', parseCondaPython)
-  reader.readPyproject(path.join(inputs.workingDirectory, 'pyproject.toml'))
-  reader.readWorkflows(path.join(inputs.workspace, '.github', 'workflows'))
-  for (const dir of dirs) reader.readDockerfiles(dir)
-  return reader.sources
+  reader.readFile(path.join(folder, 'runtime.txt'), 'runtime-txt', parseRuntimeTxt)
+  for (const name of CONDA_FILES) reader.readFile(path.join(folder, name), 'conda', parseCondaPython)
+  reader.readPyproject(path.join(folder, 'pyproject.toml'))
+  return dirs
 }
 
 type Parser = (text: string, file: string) => FoundVersion | FoundVersion[] | undefined

@@ -1,21 +1,14 @@
 import * as fs from 'node:fs'
-import * as os from 'node:os'
 import * as path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
+import { fileTree } from '../../../__fixtures__/file-tree.js'
 import { UserError } from '../../../src/errors.js'
 import type { ManagerChoice } from '../../../src/inputs.js'
 import { detectManager, isWorkspaceMember } from '../../../src/project/detect-manager.js'
 import { readToml } from '../../../src/project/read-project.js'
 
 /** A temp repository with the given files (path → content). */
-function repo(files: Record<string, string>): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'spe-detect-'))
-  for (const [file, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true })
-    fs.writeFileSync(path.join(root, file), content)
-  }
-  return root
-}
+const repo = (files: Record<string, string>) => fileTree(files, 'spe-detect-')
 
 function detect(files: Record<string, string>, choice: ManagerChoice = 'auto', workingDirectory = '.') {
   const workspace = repo(files)

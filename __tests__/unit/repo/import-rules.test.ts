@@ -18,6 +18,7 @@ const LAYERS: readonly (readonly string[])[] = [
     'github-api',
     'report-failure',
     'source-map-stack',
+    'base-commit',
   ],
   ['project'],
   ['python'],
@@ -27,7 +28,8 @@ const LAYERS: readonly (readonly string[])[] = [
   ['advisories'],
   ['drift'],
   ['report'],
-  ['state', 'stages', 'main', 'post', 'index', 'post-index'],
+  // discover is a mode beside the stages: it reuses project detection and the report's markdown
+  ['state', 'stages', 'discover', 'main', 'post', 'index', 'post-index'],
 ]
 /** The model imports no stage and nothing of the runner: only itself and the error type. */
 const GROUND_EXCEPTIONS: Readonly<Record<string, readonly string[]>> = { model: ['model', 'errors'] }

@@ -1,0 +1,5 @@
+from monocore import greeting
+
+
+def test_greeting():
+    assert greeting("core") == "hello, core"

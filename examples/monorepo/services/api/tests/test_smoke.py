@@ -1,0 +1,5 @@
+from monoapi import handler
+
+
+def test_handler():
+    assert handler("api") == "HELLO, API"

@@ -1,0 +1,2 @@
+def test_tool_runs():
+    assert True
