@@ -37,24 +37,7 @@ export function readProject(inputs: Inputs): Project {
     requirements: inputs.requirements,
   })
   const installable = found && { ...found, extras: declaredExtras(root, inputs.workspace, pyproject) }
-  if (!hasSomethingToInstall) {
-    const pyprojectPath = path.join(root, 'pyproject.toml')
-    if (fs.existsSync(pyprojectPath)) {
-      const file = relativePosix(inputs.workspace, pyprojectPath)
-      throw new UserError({
-        title: 'No Python project found',
-        message: `${file} has neither a [project] nor a [build-system] table, and there is no requirements.txt, so there is nothing to install.`,
-        file,
-        line: 1,
-        fix: "Add a [project] table (name, version, dependencies), commit a requirements.txt, or set 'manager:' to the tool the project uses.",
-      })
-    }
-    throw new UserError({
-      title: 'No Python project found',
-      message: `No requirements-lock.txt, requirements.txt, setup.py, setup.cfg or pyproject.toml in ${relativePosix(inputs.workspace, root) || 'the repository root'}.`,
-      fix: "Set 'working-directory:' to the folder of your project, or name your files with 'requirements:'.",
-    })
-  }
+  if (!hasSomethingToInstall) throw nothingToInstall(inputs)
   return {
     workspace: inputs.workspace,
     root,
@@ -80,4 +63,25 @@ const TEST_MARKERS = ['tests', 'test', 'conftest.py', 'pytest.ini']
 function hasTests(root: string): boolean {
   if (TEST_MARKERS.some((name) => fs.existsSync(path.join(root, name)))) return true
   return fs.readdirSync(root).some((name) => /^test_.*\.py$|_test\.py$/.test(name))
+}
+
+/** The error for a folder where setup would find nothing to install, at pyproject.toml when there is one. */
+function nothingToInstall(inputs: Inputs): UserError {
+  const root = inputs.workingDirectory
+  const pyprojectPath = path.join(root, 'pyproject.toml')
+  if (fs.existsSync(pyprojectPath)) {
+    const file = relativePosix(inputs.workspace, pyprojectPath)
+    return new UserError({
+      title: 'No Python project found',
+      message: `${file} has neither a [project] nor a [build-system] table, and there is no requirements.txt, so there is nothing to install.`,
+      file,
+      line: 1,
+      fix: "Add a [project] table (name, version, dependencies), commit a requirements.txt, or set 'manager:' to the tool the project uses.",
+    })
+  }
+  return new UserError({
+    title: 'No Python project found',
+    message: `No requirements-lock.txt, requirements.txt, setup.py, setup.cfg or pyproject.toml in ${relativePosix(inputs.workspace, root) || 'the repository root'}.`,
+    fix: "Set 'working-directory:' to the folder of your project, or name your files with 'requirements:'.",
+  })
 }
