@@ -123,7 +123,7 @@ describe.each(EXAMPLES)('environment cache on $example', (example) => {
       new RegExp(`^setup-python-env-v\\d+-linux.*-py3\\.11\\.\\d+-${manager}-[0-9a-f]{64}$`),
     )
     expect(cold.log).toMatch(example.installCommand)
-    expect(envKeys(service)).toEqual([firstKey])
+    expect(service.envKeys()).toEqual([firstKey])
     expect(installed(projectDir)).toEqual(example.locked(projectDir))
     if (example.toolInstall) {
       expect(cold.log).toMatch(example.toolInstall)
@@ -162,7 +162,7 @@ describe.each(EXAMPLES)('environment cache on $example', (example) => {
     const env = installed(projectDir)
     expect(env.iniconfig).toBe('2.1.0')
     expect(env).toEqual(example.locked(projectDir))
-    expect(envKeys(service)).toEqual([firstKey, partial.outputs['cache-key']])
+    expect(service.envKeys()).toEqual([firstKey, partial.outputs['cache-key']])
     // a lock change never installs the manager itself again
     if (example.toolInstall) expectToolRestored(partial, example.toolInstall)
   })
@@ -177,11 +177,6 @@ function expectToolRestored(run: ActionRun, toolInstall: RegExp): void {
 /** The entries of managers' own tools. */
 function toolKeys(service: LoopbackCacheService): string[] {
   return service.keys().filter((key) => key.startsWith('setup-python-env-tool-'))
-}
-
-/** The environment entries (the tool's own entries have their own prefix). */
-function envKeys(service: LoopbackCacheService): string[] {
-  return service.keys().filter((key) => key.startsWith('setup-python-env-v'))
 }
 
 /** Locked packages that apply on Linux with Python 3.11, by name. */

@@ -58,7 +58,7 @@ describe.each(EXAMPLES)('environment cache on $example', (example) => {
     firstKey = cold.outputs['cache-key'] ?? ''
     expect(firstKey).toMatch(/^setup-python-env-v\d+-linux.*-py3\.11\.\d+-\w+[\d.]+-[0-9a-f]{64}$/)
     expect(cold.log).toMatch(example.installCommand)
-    expect(service.keys()).toEqual([firstKey])
+    expect(service.envKeys()).toEqual([firstKey])
   })
 
   it('restores the exact key on the second run, skips the install, and the smoke test passes', async () => {
@@ -94,7 +94,7 @@ describe.each(EXAMPLES)('environment cache on $example', (example) => {
     expect(partial.outputs['cache-hit']).toBe('false')
     expect(partial.outputs['cache-matched-key']).toBe(firstKey)
     expect(installed(projectDir)).toEqual(example.locked(projectDir))
-    expect(service.keys()).toEqual([firstKey, partial.outputs['cache-key']])
+    expect(service.envKeys()).toEqual([firstKey, partial.outputs['cache-key']])
   })
 })
 
@@ -119,7 +119,7 @@ describe('environment cache when things go wrong (pip-project)', () => {
   }
 
   it('succeeds with a warning and no cache when the service answers 500', async () => {
-    const before = service.keys().length
+    const before = service.envKeys().length
     const result = await runWith({ twirp500: true })
     expectGreen(result)
     expect(result.outputs['cache-hit']).toBe('false')
@@ -130,16 +130,16 @@ describe('environment cache when things go wrong (pip-project)', () => {
         .map((a) => a.message)
         .join('\n'),
     ).toMatch(/was not saved/)
-    expect(service.keys().length).toBe(before)
+    expect(service.envKeys().length).toBe(before)
   })
 
   it('succeeds with a warning and no cache when the service does not answer', async () => {
-    const before = service.keys().length
+    const before = service.envKeys().length
     const result = await runWith({ hangMs: 60_000 }, 'pip-project', { SETUP_PYTHON_ENV_CACHE_TIMEOUT: '3' })
     expectGreen(result)
     expect(warnings(result).join('\n')).toMatch(/Cache restore took longer than 3s/)
     expect(result.post.log).toMatch(/Cache save took longer than 3s/)
-    expect(service.keys().length).toBe(before)
+    expect(service.envKeys().length).toBe(before)
   })
 
   it('restores but never saves with cache-save: false, and leaves the service alone with cache: false', async () => {
@@ -179,12 +179,12 @@ describe('environment cache when things go wrong (pip-project)', () => {
   })
 
   it('saves nothing when the install failed', async () => {
-    const before = service.keys().length
+    const before = service.envKeys().length
     const result = await runWith({}, 'broken/pip-uninstallable')
     expect(result.exitCode).toBe(1)
     expect(result.post.exitCode).toBe(0)
     expect(result.post.log).toContain('nothing is saved')
-    expect(service.keys().length).toBe(before)
+    expect(service.envKeys().length).toBe(before)
   })
 })
 

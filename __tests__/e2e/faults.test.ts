@@ -73,12 +73,12 @@ describe('cache service faults, each followed by a clean run (pip-project)', () 
       expectGreen(failed)
       key = failed.outputs['cache-key'] ?? ''
       expect(failed.post.log).toMatch(/Cache save failed|was not saved/)
-      expect(service.keys()).toEqual([])
+      expect(service.envKeys()).toEqual([])
 
       const next = await run({})
       expectGreen(next)
       expect(next.outputs).toMatchObject({ 'cache-hit': 'false', 'cache-key': key, 'cache-matched-key': '' })
-      expect(service.keys()).toEqual([key])
+      expect(service.envKeys()).toEqual([key])
     },
     6 * MINUTE,
   )
@@ -93,7 +93,7 @@ describe('cache service faults, each followed by a clean run (pip-project)', () 
       expect(corrupt.log).toMatch(/-m pip install /)
       expect(pipList(path.join(projectDir, '.venv'))).toMatchObject({ idna: '3.10', pytest: '8.3.5' })
       // the entry exists, so post's save conflicts: a warning, never a failure
-      expect(service.keys()).toEqual([key])
+      expect(service.envKeys()).toEqual([key])
 
       const next = await run({})
       expectGreen(next)
@@ -126,7 +126,7 @@ describe('cache service faults, each followed by a clean run (pip-project)', () 
       expect(conflict.post.annotations.filter((a) => a.level === 'warning').map((a) => a.message)).toEqual(
         expect.arrayContaining([expect.stringMatching(/was not saved/)]),
       )
-      expect(service.keys()).toEqual([key])
+      expect(service.envKeys()).toEqual([key])
     },
     4 * MINUTE,
   )
@@ -262,7 +262,7 @@ describe('an install killed half-way, then a clean run (setuppy-project)', () =>
         expect(killed.exitCode).not.toBe(0)
         expect(killed.post.exitCode).toBe(0)
         expect(killed.post.log).toContain('The main step did not succeed; nothing is saved.')
-        expect(service.keys()).toEqual([])
+        expect(service.envKeys()).toEqual([])
         // what the kill left: a venv with the pins but without the project
         const half = pipList(path.join(projectDir, '.venv'))
         expect(half.pytest).toBe('8.3.5')
@@ -272,7 +272,7 @@ describe('an install killed half-way, then a clean run (setuppy-project)', () =>
         expectGreen(next)
         expect(next.outputs['smoke-test-result']).toBe('passed')
         expect(pipList(path.join(projectDir, '.venv'))).toMatchObject({ mlcourse: '0.1.0', pytest: '8.3.5' })
-        expect(service.keys()).toEqual([next.outputs['cache-key']])
+        expect(service.envKeys()).toEqual([next.outputs['cache-key']])
       } finally {
         await service.close()
       }

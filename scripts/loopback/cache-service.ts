@@ -52,6 +52,8 @@ export interface LoopbackCacheService {
   requests: RecordedRequest[]
   /** Keys of the finalized entries, oldest first. */
   keys(): string[]
+  /** Keys of the environment entries only (not the tool entries or the day's advisory answers). */
+  envKeys(): string[]
   close(): Promise<void>
 }
 
@@ -164,6 +166,7 @@ export async function startCacheService(options: CacheServiceOptions): Promise<L
     },
     requests,
     keys: () => store.finalizedKeys(),
+    envKeys: () => store.finalizedKeys().filter((key) => key.startsWith('setup-python-env-v')),
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy()
